@@ -1,0 +1,29 @@
+"""Shared fixtures. Browser and PostgreSQL fixtures live in their own conftest modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CSV = ROOT / "sample_data" / "medlemssamrad-2026.csv"
+
+
+@pytest.fixture
+def sample_csv() -> Path:
+    return SAMPLE_CSV
+
+
+@pytest.fixture
+def sample_ratings():
+    from survey.importer import read_ratings
+
+    return read_ratings(SAMPLE_CSV)
+
+
+@pytest.fixture
+def sample_summary(sample_ratings):
+    from analysis import summarize
+
+    return summarize(sample_ratings)
