@@ -45,7 +45,7 @@ def axis_label(a: AxisSummary, lang: str = "sv") -> str:
     mark = INTERPRETATION_MARK.get(a.interpretation)
     if mark:
         label += f" {mark}"
-    if a.missing:
+    if a.has_missing:
         label += f" (n={a.n})"
     return label
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from fractions import Fraction
 from typing import Any, Mapping
 
@@ -23,9 +24,9 @@ from .model import DEFAULT_THRESHOLDS, Axis, Ratings, Scale, Thresholds
 @dataclass(frozen=True)
 class AxisSummary:
     axis: Axis
-    values: tuple[float | None, ...]
+    column: np.ndarray = field(repr=False, compare=False)  # this axis's ratings, NaN for a skip
+    group_names: tuple[str, ...] = field(repr=False)
     n: int
-    missing: tuple[str, ...]
     mean: float | None
     median: float | None
     sd: float | None
@@ -48,11 +49,24 @@ class AxisSummary:
 
     @property
     def has_missing(self) -> bool:
-        return bool(self.missing)
+        return self.n < len(self.group_names)
+
+    @cached_property
+    def values(self) -> tuple[float | None, ...]:
+        """The ratings in group order, None where a group skipped the axis."""
+        out: list[float | None] = self.column.tolist()
+        for i in np.flatnonzero(np.isnan(self.column)):
+            out[i] = None
+        return tuple(out)
+
+    @cached_property
+    def missing(self) -> tuple[str, ...]:
+        """Names of the groups that skipped the axis."""
+        return tuple(self.group_names[i] for i in np.flatnonzero(np.isnan(self.column)))
 
     def mean_text(self, lang: str = "sv") -> str:
         text = format_mean(self.mean_exact, lang)
-        return f"{text} *" if self.missing and self.mean_exact is not None else text
+        return f"{text} *" if self.has_missing and self.mean_exact is not None else text
 
     def values_text(self, lang: str = "sv") -> str:
         return format_values(self.values, lang)
@@ -106,7 +120,7 @@ class ProfileSummary:
         notes = []
         n_groups = len(self.groups)
         for a in self.axes:
-            if a.missing:
+            if a.has_missing:
                 who = ", ".join(a.missing)
                 if lang == "en":
                     notes.append(
@@ -216,13 +230,10 @@ def summarize(ratings: Ratings, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     share_high = counts[:, high_from:].sum(axis=1) / n_safe
 
     exact_cats = [scale.exact_category(i) for i in range(k)]
-    missing_mask = np.isnan(ratings.values)
     axes: list[AxisSummary] = []
     for j, axis in enumerate(ratings.axes):
         nj = int(n[j])
         row = counts[j]
-        missing = tuple(g for g, m in zip(ratings.groups, missing_mask[:, j]) if m)
-        values = tuple(None if m else float(v) for v, m in zip(ratings.values[:, j], missing_mask[:, j]))
         if nj < 2:
             exact = None
             stats_ = dict(mean=None, median=None, sd=None, min=None, max=None, mean_abs_dev=None,
@@ -249,7 +260,7 @@ def summarize(ratings: Ratings, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         label = interpret(nj, stats_["mean"], spread, polarised, value_range, share, t)
         axes.append(
             AxisSummary(
-                axis=axis, values=values, n=nj, missing=missing, **stats_, polarised=polarised,
+                axis=axis, column=ratings.values[:, j], group_names=ratings.groups, n=nj, **stats_, polarised=polarised,
                 largest_gap=gap, gap_smaller_side=smaller, share_high=share, spread=spread,
                 interpretation=label, mean_exact=exact,
             )

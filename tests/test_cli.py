@@ -1,0 +1,86 @@
+"""`python -m analysis summarize` as a user runs it: a subprocess, real files, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SAMPLE_CSV
+
+JSON_KEYS = {"axis", "values", "n", "missing", "mean", "median", "sd", "min", "max", "mean_abs_dev", "consensus",
+             "agreement", "leik", "ci95", "polarised", "spread", "interpretation", "mean_text"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_table_is_the_minutes_table():
+    out = run("summarize", str(SAMPLE_CSV))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].split() == ["Axel", "Värden", "Medel", "Spridning", "Tolkning"]
+    assert "Mötesplats             2,5; 5; 2     3,2 *  Hög         Polariserat" in out.stdout
+    assert lines[-1].startswith("* Mötesplats")
+
+
+def test_json_contract():
+    out = run("summarize", str(SAMPLE_CSV), "--format", "json")
+    data = json.loads(out.stdout)
+    assert data["groups"] == ["Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4"]
+    assert [a["axis"] for a in data["axes"]][0] == "Finansiera"
+    for axis in data["axes"]:
+        assert JSON_KEYS <= axis.keys()
+    motesplats = data["axes"][5]
+    assert motesplats["values"] == [2.5, 5.0, 2.0, None]
+    assert motesplats["n"] == 3 and motesplats["missing"] == ["Grupp 4"]
+    assert motesplats["interpretation"] == "Polariserat" and motesplats["mean_text"] == "3,2 *"
+    assert isinstance(motesplats["mean"], float) and motesplats["polarised"] is True
+    assert len(data["footnotes"]) == 1
+
+
+def test_json_english_labels():
+    data = json.loads(run("summarize", str(SAMPLE_CSV), "--format", "json", "--lang", "en").stdout)
+    assert data["axes"][0]["interpretation"] == "Strong consensus" and data["axes"][0]["axis"] == "Finance"
+
+
+def test_json_nulls_for_too_few_answers(tmp_path):
+    f = tmp_path / "två.csv"
+    f.write_text("grupp;Finansiera;Mötesplats\nA;4;\nB;5;\n", encoding="utf-8")
+    data = json.loads(run("summarize", str(f), "--format", "json").stdout)
+    motesplats = data["axes"][1]
+    assert motesplats["n"] == 0 and motesplats["mean"] is None and motesplats["ci95"] is None
+    assert motesplats["interpretation"] == "För få svar"
+    assert data["axes"][0]["interpretation"] == "För få svar" and data["axes"][0]["mean"] == 4.5
+
+
+def test_markdown_and_csv():
+    md = run("summarize", str(SAMPLE_CSV), "--format", "markdown").stdout
+    assert md.startswith("| Axel | Värden | Medel | Spridning | Tolkning |")
+    assert "| Finansiera | 5; 5; 4; 5 | 4,75 | Mycket låg | Stark samsyn |" in md
+    csv_out = run("summarize", str(SAMPLE_CSV), "--format", "csv").stdout
+    assert csv_out.splitlines()[1].startswith('Finansiera;"5; 5; 4; 5";4,75;Mycket låg;Stark samsyn;4;')
+
+
+def test_other_scale(tmp_path):
+    f = tmp_path / "sju.csv"
+    f.write_text("grupp;A;B;C\nG1;7;1;4\nG2;7;2;4\nG3;6;7;4\n", encoding="utf-8")
+    data = json.loads(run("summarize", str(f), "--scale", "1:7:1", "--format", "json").stdout)
+    assert [a["interpretation"] for a in data["axes"]] == ["Stark samsyn", "Polariserat", "Stark samsyn"]
+
+
+def test_bad_input_exit_2_one_line_no_traceback(tmp_path):
+    f = tmp_path / "fel.csv"
+    f.write_text("grupp;Finansiera;Mötesplats\nA;4;x\n", encoding="utf-8")
+    out = run("summarize", str(f))
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.strip() == f"{f}: rad 2, kolumn C (Mötesplats): 'x' är inte ett tal"
+    assert "Traceback" not in out.stderr
+    out = run("summarize", str(tmp_path / "saknas.csv"), "--lang", "en")
+    assert out.returncode == 2 and out.stderr.strip().endswith("the file does not exist")
+    out = run("summarize", str(SAMPLE_CSV), "--scale", "5:1")
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
+    out = run("summarize", str(SAMPLE_CSV), "--scale", "1:4:1")
+    assert out.returncode == 2 and "rad 2, kolumn B (Finansiera): 5 ligger inte på skalan 1–4" in out.stderr

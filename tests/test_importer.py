@@ -1,0 +1,184 @@
+"""The importer accepts what Swedish users really save and refuses everything else with one clear error."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.model import Scale
+from survey.importer import RatingsFileError, column_letter, read_ratings
+
+HEADER = "grupp;Finansiera;Mötesplats;Förvalta"
+
+
+def test_sample_file(sample_ratings):
+    assert sample_ratings.groups == ("Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4")
+    assert [a.name_sv for a in sample_ratings.axes][:3] == ["Finansiera", "Strategiskt/proaktivt", "Uppföljning"]
+    assert math.isnan(sample_ratings.values[3, 5])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "grupp;Finansiera;Mötesplats\nA;4,5;3\nB;5;\n".encode("utf-8"),
+        "\ufeffgrupp;Finansiera;Mötesplats\nA;4,5;3\nB;5;\n".encode("utf-8"),
+        "grupp;Finansiera;Mötesplats\r\nA;4,5;3\r\nB;5;\r\n".encode("cp1252"),
+        'group,Finansiera,Mötesplats\nA,4.5,3\nB,5,\n'.encode("utf-8"),
+        'Grupp,Finansiera,Mötesplats\nA,"4,5",3\nB,5,\n'.encode("utf-8"),
+        "grupp\tFinansiera\tMötesplats\nA\t4,5\t3\nB\t5\t\n".encode("utf-16"),
+        "grupp;Finansiera;Mötesplats;;\nA;4,5;3;;\n\n;;;;\nB;5;;;\n".encode("utf-8"),
+    ],
+    ids=["utf8", "bom", "cp1252-crlf", "comma-point", "comma-quoted", "utf16-tab", "excel-trailing"],
+)
+def test_dialects_swedish_users_have(data):
+    r = read_ratings(data, filename="f.csv")
+    assert r.groups == ("A", "B")
+    assert [a.key for a in r.axes] == ["finansiera", "motesplats"]
+    assert r.values[0].tolist() == [4.5, 3.0]
+    assert r.values[1, 0] == 5.0 and math.isnan(r.values[1, 1])
+
+
+def _xlsx(rows) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.create_sheet("Annat").append(["ignored"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_excel_first_sheet():
+    data = _xlsx([["Grupp", "Finansiera", "Mötesplats"], ["A", 4.5, 3], ["B", "5", None]])
+    r = read_ratings(data, filename="f.xlsx")
+    assert r.groups == ("A", "B") and r.values[0].tolist() == [4.5, 3.0] and r.values[1, 0] == 5.0
+
+
+def test_excel_text_in_number_cell_names_row_and_column():
+    data = _xlsx([["grupp", "Finansiera", "Mötesplats"], ["A", 4.5, 3], ["B", 5, "hög"]])
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="f.xlsx")
+    assert (e.value.row, e.value.column) == (3, 2)
+    assert str(e.value) == "f.xlsx: rad 3, kolumn C (Mötesplats): 'hög' är inte ett tal"
+
+
+def test_custom_axes_and_other_scale():
+    r = read_ratings(b"group;Trygghet;Tempo\nA;7;1\nB;6;\n", scale=Scale.parse("1:7:1"))
+    assert [a.name_sv for a in r.axes] == ["Trygghet", "Tempo"] and r.values[0].tolist() == [7, 1]
+
+
+ERRORS = [
+    (b"", "empty", None, None),
+    (b"\n \n", "empty", None, None),
+    (b"namn;Finansiera\nA;3\n", "no_group_column", 1, 0),
+    (b"grupp\nA\n", "no_axes", 1, None),
+    ("grupp;Finansiera;;Mötesplats\nA;3;;4\n".encode(), "empty_axis_name", 1, 2),
+    (b"grupp;Finansiera;finansiera\nA;3;4\n", "duplicate_axis", 1, 2),
+    (b"grupp;Finansiera\nA;3\nB;4\na;5\n", "duplicate_group", 4, 0),
+    (b"grupp;Finansiera\n;3\n", "empty_group", 2, 0),
+    (b"grupp;Finansiera\nA;tre\n", "not_a_number", 2, 1),
+    (b"grupp;Finansiera\nA;5,5\n", "off_scale", 2, 1),
+    (b"grupp;Finansiera\nA;3,25\n", "off_scale", 2, 1),
+    (b"grupp;Finansiera\nA;0\n", "off_scale", 2, 1),
+    (b"grupp;Finansiera\nA;nan\n", "not_a_number", 2, 1),
+    (b"grupp;Finansiera\nA;1e0\n", "not_a_number", 2, 1),
+    (b"grupp,Finansiera,Uppf\xc3\xb6ljning\nA,4,5,3\n", "too_many_fields", 2, None),
+    (b"grupp;Finansiera;Uppf\xc3\xb6ljning\nA;4\n", "too_few_fields", 2, None),
+    (b"grupp;Finansiera\n", "no_groups", 1, None),
+    (b'grupp;Finansiera\nA;"4\n', "bad_csv", 2, None),
+    (b"\x00\x01\x02binary", "binary", None, None),
+    (b"PK\x03\x04not really a zip", "bad_excel", None, None),
+]
+
+
+@pytest.mark.parametrize("data,code,row,column", ERRORS, ids=[e[1] + str(i) for i, e in enumerate(ERRORS)])
+def test_each_problem_is_one_error_with_place(data, code, row, column):
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="betyg.csv")
+    assert (e.value.code, e.value.row, e.value.column) == (code, row, column)
+    assert str(e.value).startswith("betyg.csv")
+    if row is not None:
+        assert f"rad {row}" in str(e.value) and f"row {row}" in e.value.message("en")
+    if column is not None:
+        assert f"kolumn {column_letter(column)}" in str(e.value)
+
+
+def test_messages_follow_the_language():
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(b"grupp;Finansiera\nA;7\n", filename="x.csv", lang="en")
+    assert str(e.value) == "x.csv: row 2, column B (Finansiera): 7 is not on the scale 1–5 in steps of 0.5"
+    assert e.value.message("sv") == "x.csv: rad 2, kolumn B (Finansiera): 7 ligger inte på skalan 1–5 i steg om 0,5"
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(tmp_path / "saknas.csv")
+    assert e.value.code == "not_found"
+
+
+def test_column_letters():
+    assert [column_letter(i) for i in (0, 1, 25, 26, 27, 701, 702)] == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+# Fuzzing: whatever the bytes, the importer gives a table or its own error, never another exception.
+_cells = st.one_of(
+    st.sampled_from(["", "1", "4,5", "4.5", "5", "6", "-1", "=SUM(A1)", "+1", "@x", "grupp", "Förvalta", '"', "a;b"]),
+    st.text(max_size=20),
+    st.text(min_size=400, max_size=700),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(st.lists(_cells, min_size=0, max_size=6), min_size=0, max_size=8),
+    delimiter=st.sampled_from([";", ",", "\t", "|"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]),
+    header=st.booleans(),
+)
+def test_fuzz_csv_shapes(rows, delimiter, encoding, header):
+    lines = ([["grupp", "Finansiera", "Mötesplats"]] if header else []) + rows
+    text = "\n".join(delimiter.join(r) for r in lines)
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    _assert_table_or_import_error(data, "fuzz.csv")
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=2000))
+def test_fuzz_random_bytes(data):
+    _assert_table_or_import_error(data, "fuzz.csv")
+    _assert_table_or_import_error(b"PK\x03\x04" + data, "fuzz.xlsx")
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.lists(st.lists(st.one_of(st.none(), st.integers(-3, 9), st.floats(allow_nan=True),
+                                         st.text(st.characters(min_codepoint=32), max_size=10), st.booleans()), max_size=5), max_size=6))
+def test_fuzz_excel_cells(rows):
+    data = _xlsx([["grupp", "Finansiera", "Mötesplats"], *rows])
+    _assert_table_or_import_error(data, "fuzz.xlsx")
+
+
+def test_huge_file_is_refused_quickly():
+    data = b"grupp;Finansiera\n" + b"A;3\n" * (3 * 1024 * 1024)
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data)
+    assert e.value.code == "too_large"
+
+
+def _assert_table_or_import_error(data: bytes, name: str) -> None:
+    try:
+        r = read_ratings(data, filename=name)
+    except RatingsFileError as e:
+        assert str(e) and e.message("en")
+        return
+    assert len(r.groups) >= 1 and len(r.axes) >= 1
+    present = r.values[~(r.values != r.values)]
+    assert ((present >= 1) & (present <= 5)).all()
