@@ -1,0 +1,1356 @@
+"""The one place ratings are kept: workshops, groups, ratings (with history), questions and settings.
+
+SQLAlchemy Core on SQLite (a file, WAL) or PostgreSQL (psycopg 3), same schema and behaviour on both.
+Every write is one short transaction that first bumps the workshop's `revision`: on PostgreSQL that row
+lock serialises writers of one workshop (so a state check and the write it guards cannot interleave), on
+SQLite `BEGIN IMMEDIATE` does the same for the whole file. The revision doubles as the change marker a
+live board polls. Every value is validated here, whatever the page in front of it already checked.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import numbers
+import secrets
+import threading
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, ContextManager, Iterator, Mapping, Sequence
+
+import numpy as np
+from sqlalchemy import (
+    Boolean, CheckConstraint, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint, Index, Integer,
+    MetaData, String, Table, Text, TypeDecorator, UniqueConstraint, create_engine, delete, event, func,
+    select, text, update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.pool import StaticPool
+
+from analysis.formatting import format_value
+from analysis.labels import Interpretation
+from analysis.model import DEFAULT_AXES, Axis, Ratings, Scale
+
+from . import config
+
+STATES = ("draft", "open", "revealed", "closed")
+GROUP_WRITABLE_STATES = ("open", "revealed")
+ENTERED_BY = ("group", "facilitator")
+PARTIES = ("kommun", "region", "forsakringskassan", "arbetsformedlingen")
+PARTY_NAMES = {
+    "sv": {"kommun": "Kommun", "region": "Region", "forsakringskassan": "Försäkringskassan",
+           "arbetsformedlingen": "Arbetsförmedlingen"},
+    "en": {"kommun": "Municipality", "region": "Region", "forsakringskassan": "Social Insurance Agency",
+           "arbetsformedlingen": "Public Employment Service"},
+}
+LANGS = ("sv", "en")
+
+MIN_AXES, MAX_AXES = 3, 24
+MAX_TITLE = 200
+MAX_AXIS_KEY, MAX_AXIS_NAME, MAX_AXIS_DESCRIPTION = 64, 100, 500
+MAX_GROUP_NAME = 80
+MAX_COMMENT = 200
+MAX_QUESTIONS, MAX_QUESTION = 20, 500
+MAX_POINTS, MAX_POINT = 20, 300
+MAX_SUMMARY = 5000
+MAX_NARRATIVE = 20000
+
+SAMPLE_TITLE = "Medlemssamråd 2026 – förbundsprofil"
+SAMPLE_DATE = "2026-02-27"
+SAMPLE_PLACE = "Vrigstad"
+SAMPLE_FEDERATION = "Samordningsförbunden i Jönköpings län"
+
+# Our own wording of the three discussion themes; each question is asked in the workshop's language.
+DEFAULT_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "sv": (
+        "Var kan förbundet göra störst skillnad på lång sikt – för vilka människor och i vilka frågor?",
+        "Vilken roll bör förbundet ha i framtidens välfärdssystem, och vad bör parterna fortsätta göra själva?",
+        "Vilket slags värde ska förbundet i första hand skapa – för individen, för parterna och för samhället?",
+    ),
+    "en": (
+        "Where can the federation make the most difference in the long run – for whom and on which issues?",
+        "What role should the federation play in the welfare system of the future, and what should the "
+        "members keep doing themselves?",
+        "What kind of value should the federation mainly create – for individuals, for the members and "
+        "for society?",
+    ),
+}
+DEFAULT_QUESTIONS_SV = DEFAULT_QUESTIONS["sv"]
+DEFAULT_QUESTIONS_EN = DEFAULT_QUESTIONS["en"]
+
+_SCHEMA_LOCK_KEY = 73_951_001  # pg_advisory_xact_lock keys: one per kind of "only one process may do this"
+_SAMPLE_LOCK_KEY = 73_951_002
+_SETTINGS_LOCK_KEY = 73_951  # two-key form: (this, hashtext(setting key))
+
+
+# ---------------------------------------------------------------------------------------------- errors
+
+class _Both:
+    """A text in both languages, resolved when the message is rendered."""
+
+    def __init__(self, sv: str, en: str) -> None:
+        self.sv, self.en = sv, en
+
+    def name(self, lang: str = "sv") -> str:
+        return self.en if lang == "en" else self.sv
+
+
+_FIELDS = {
+    "title": _Both("titeln", "the title"),
+    "place": _Both("platsen", "the place"),
+    "federation": _Both("förbundet", "the federation"),
+    "summary": _Both("sammanfattningen", "the summary"),
+    "narrative": _Both("texten", "the text"),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "sv": {
+        "workshop_not_found": "workshopen finns inte",
+        "group_not_found": "gruppen finns inte",
+        "question_not_found": "frågan finns inte",
+        "group_not_in_workshop": "gruppen hör inte till den här workshopen",
+        "question_not_in_workshop": "frågan hör inte till den här workshopen",
+        "title_empty": "workshopen behöver en titel",
+        "too_long": "{what} får vara högst {limit} tecken",
+        "not_text": "{what} ska vara text",
+        "bad_date": "'{value}' är inget datum (skriv ÅÅÅÅ-MM-DD)",
+        "bad_scale": "skalan är ogiltig",
+        "too_few_axes": "en workshop behöver minst {limit} axlar",
+        "too_many_axes": "en workshop kan ha högst {limit} axlar",
+        "bad_axis": "axel nummer {position} saknar nyckel eller namn",
+        "axis_too_long": "axeln '{axis}' har för lång nyckel, namn eller beskrivning",
+        "duplicate_axis_key": "axelnyckeln '{key}' finns två gånger",
+        "duplicate_axis_name": "axeln '{name}' finns två gånger",
+        "group_empty": "gruppen behöver ett namn",
+        "group_too_long": "gruppnamnet '{name}' är längre än {limit} tecken",
+        "group_duplicate": "det finns redan en grupp som heter '{name}'",
+        "bad_party": "'{party}' är ingen känd part",
+        "bad_state": "'{state}' är inget giltigt läge",
+        "bad_round": "omgång {round} finns inte",
+        "round2_not_open": "omgång 2 är inte öppnad",
+        "no_round2_axes": "välj minst en axel till omgång 2",
+        "bad_entered_by": "'{value}' är inte 'group' eller 'facilitator'",
+        "no_values": "det finns inga värden att spara",
+        "unknown_axis": "axeln '{axis}' finns inte i den här workshopen",
+        "not_in_round": "axeln {axis} ingår inte i omgång {round}",
+        "not_a_number": "{axis}: '{value}' är inget tal",
+        "off_scale": "{axis}: {value} ligger inte på skalan {min}–{max} i steg om {step}",
+        "comment_without_value": "{axis}: en kommentar kräver att axeln finns bland värdena",
+        "comment_too_long": "{axis}: kommentaren är längre än {limit} tecken",
+        "comment_multiline": "{axis}: kommentaren ska vara en enda rad",
+        "too_many_questions": "högst {limit} frågor",
+        "question_empty": "fråga {position} är tom",
+        "question_too_long": "fråga {position} är längre än {limit} tecken",
+        "question_has_answers": "fråga {position} har redan svar och tas inte bort",
+        "too_many_points": "högst {limit} punkter per fråga",
+        "point_too_long": "punkt {position} är längre än {limit} tecken",
+        "bad_label": "'{label}' är ingen känd tolkning",
+        "bad_lang": "'{lang}' är inget språk som stöds (sv, en)",
+        "not_open": "formuläret är inte öppet än",
+        "closed": "workshopen är stängd; svaren kan inte längre ändras",
+        "revoked": "gruppens länk gäller inte längre – be samtalsledaren om en ny",
+        "wrong_round": "omgång {round} är inte den pågående omgången",
+    },
+    "en": {
+        "workshop_not_found": "the workshop does not exist",
+        "group_not_found": "the group does not exist",
+        "question_not_found": "the question does not exist",
+        "group_not_in_workshop": "the group does not belong to this workshop",
+        "question_not_in_workshop": "the question does not belong to this workshop",
+        "title_empty": "the workshop needs a title",
+        "too_long": "{what} may be at most {limit} characters",
+        "not_text": "{what} must be text",
+        "bad_date": "'{value}' is not a date (write YYYY-MM-DD)",
+        "bad_scale": "the scale is not valid",
+        "too_few_axes": "a workshop needs at least {limit} axes",
+        "too_many_axes": "a workshop can have at most {limit} axes",
+        "bad_axis": "axis number {position} has no key or name",
+        "axis_too_long": "the axis '{axis}' has a too long key, name or description",
+        "duplicate_axis_key": "the axis key '{key}' appears twice",
+        "duplicate_axis_name": "the axis '{name}' appears twice",
+        "group_empty": "the group needs a name",
+        "group_too_long": "the group name '{name}' is longer than {limit} characters",
+        "group_duplicate": "there is already a group called '{name}'",
+        "bad_party": "'{party}' is not a known member organisation",
+        "bad_state": "'{state}' is not a valid state",
+        "bad_round": "there is no round {round}",
+        "round2_not_open": "round 2 has not been opened",
+        "no_round2_axes": "choose at least one axis for round 2",
+        "bad_entered_by": "'{value}' is neither 'group' nor 'facilitator'",
+        "no_values": "there are no values to save",
+        "unknown_axis": "the axis '{axis}' is not part of this workshop",
+        "not_in_round": "the axis {axis} is not part of round {round}",
+        "not_a_number": "{axis}: '{value}' is not a number",
+        "off_scale": "{axis}: {value} is not on the scale {min}–{max} in steps of {step}",
+        "comment_without_value": "{axis}: a comment needs the axis among the values",
+        "comment_too_long": "{axis}: the comment is longer than {limit} characters",
+        "comment_multiline": "{axis}: the comment must be a single line",
+        "too_many_questions": "at most {limit} questions",
+        "question_empty": "question {position} is empty",
+        "question_too_long": "question {position} is longer than {limit} characters",
+        "question_has_answers": "question {position} already has answers and is not removed",
+        "too_many_points": "at most {limit} points per question",
+        "point_too_long": "point {position} is longer than {limit} characters",
+        "bad_label": "'{label}' is not a known interpretation",
+        "bad_lang": "'{lang}' is not a supported language (sv, en)",
+        "not_open": "the form is not open yet",
+        "closed": "the workshop is closed; answers can no longer be changed",
+        "revoked": "the group's link is no longer valid – ask the facilitator for a new one",
+        "wrong_round": "round {round} is not the current round",
+    },
+}
+
+
+class StoreError(Exception):
+    """A refused store operation, with a message for the user in Swedish or English."""
+
+    def __init__(self, code: str, *, field: str | None = None, **params: Any) -> None:
+        self.code, self.field, self.params = code, field, params
+        super().__init__(self.message("sv"))
+
+    def message(self, lang: str = "sv") -> str:
+        lang = lang if lang in MESSAGES else "sv"
+        return MESSAGES[lang][self.code].format(**{k: _render(v, lang) for k, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.message("sv")
+
+
+class ValidationError(StoreError, ValueError):
+    """The input itself is wrong; nothing was written. `field` names the axis key or field when there is one."""
+
+
+class ClosedError(StoreError):
+    """The group may not write now (workshop not open, closed, another round, or its link revoked)."""
+
+
+class NotFoundError(StoreError, LookupError):
+    """No workshop, group or question with that id."""
+
+
+def _render(value: Any, lang: str) -> str:
+    if isinstance(value, (Axis, _Both)):
+        return value.name(lang)
+    if isinstance(value, float):
+        if math.isfinite(value) and abs(value) < 1e12:
+            return format_value(value, lang)
+        return f"{value:g}"
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------- rows
+
+@dataclass(frozen=True)
+class Workshop:
+    id: str
+    title: str
+    date: str
+    place: str
+    federation: str
+    scale: Scale
+    axes: tuple[Axis, ...]
+    state: str
+    current_round: int
+    round2_axes: tuple[str, ...]
+    view_token: str
+    created_at: datetime
+
+    def axes_for_round(self, round: int = 1) -> tuple[Axis, ...]:
+        """The axes a form shows in `round`: all of them, or the ones chosen for round 2."""
+        if round == 2:
+            chosen = set(self.round2_axes)
+            return tuple(a for a in self.axes if a.key in chosen)
+        return self.axes
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    workshop_id: str
+    name: str
+    party: str | None
+    token: str
+    revoked: bool
+    position: int
+
+
+@dataclass(frozen=True)
+class GroupStatus:
+    group: Group
+    submitted_at: datetime | None
+    skipped: tuple[str, ...]
+    entered_by: str | None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    group_id: int
+    group_name: str
+    axis_key: str
+    round: int
+    old_value: float | None
+    new_value: float | None
+    had_previous: bool
+    comment: str | None
+    entered_by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    position: int
+    text: str
+    summary: str | None
+
+
+# ---------------------------------------------------------------------------------------------- schema
+
+class UTCDateTime(TypeDecorator):
+    """Aware UTC datetimes on both backends (SQLite keeps no zone; PostgreSQL would convert to local)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+metadata = MetaData()
+
+workshops = Table(
+    "workshops", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", String(MAX_TITLE), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("place", String(MAX_TITLE), nullable=False),
+    Column("federation", String(MAX_TITLE), nullable=False),
+    Column("scale_min", Float, nullable=False),
+    Column("scale_max", Float, nullable=False),
+    Column("scale_step", Float, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("current_round", Integer, nullable=False),
+    Column("round2_axes", Text, nullable=False),
+    Column("view_token", String(64), nullable=False, unique=True),
+    Column("revision", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("state IN ('draft', 'open', 'revealed', 'closed')", name="workshops_state"),
+    CheckConstraint("current_round IN (1, 2)", name="workshops_round"),
+)
+Index("workshops_federation", workshops.c.federation)
+
+axes = Table(
+    "axes", metadata,
+    Column("workshop_id", String(32), ForeignKey("workshops.id"), primary_key=True),
+    Column("key", String(MAX_AXIS_KEY), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name_sv", String(MAX_AXIS_NAME), nullable=False),
+    Column("name_en", String(MAX_AXIS_NAME), nullable=False),
+    Column("description_sv", String(MAX_AXIS_DESCRIPTION), nullable=False),
+    Column("description_en", String(MAX_AXIS_DESCRIPTION), nullable=False),
+    UniqueConstraint("workshop_id", "position", name="axes_position"),
+)
+
+groups = Table(
+    "groups", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", String(32), ForeignKey("workshops.id"), nullable=False),
+    Column("name", String(MAX_GROUP_NAME), nullable=False),
+    Column("name_key", String(MAX_GROUP_NAME * 3), nullable=False),
+    Column("party", String(32), nullable=True),
+    Column("token", String(64), nullable=False, unique=True),
+    Column("revoked", Boolean, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("workshop_id", "name_key", name="groups_name"),
+)
+
+ratings_table = Table(
+    "ratings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", String(32), ForeignKey("workshops.id"), nullable=False),
+    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
+    Column("axis_key", String(MAX_AXIS_KEY), nullable=False),
+    Column("round", Integer, nullable=False),
+    Column("value", Float, nullable=True),
+    Column("comment", String(MAX_COMMENT), nullable=True),
+    Column("entered_by", String(16), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("workshop_id", "group_id", "axis_key", "round", name="ratings_one_per_axis"),
+    ForeignKeyConstraint(["workshop_id", "axis_key"], ["axes.workshop_id", "axes.key"]),
+)
+
+rating_history = Table(
+    "rating_history", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", String(32), ForeignKey("workshops.id"), nullable=False, index=True),
+    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
+    Column("axis_key", String(MAX_AXIS_KEY), nullable=False),
+    Column("round", Integer, nullable=False),
+    Column("old_value", Float, nullable=True),
+    Column("new_value", Float, nullable=True),
+    Column("had_previous", Boolean, nullable=False),
+    Column("comment", String(MAX_COMMENT), nullable=True),
+    Column("entered_by", String(16), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+
+submissions = Table(
+    "submissions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", String(32), ForeignKey("workshops.id"), nullable=False),
+    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
+    Column("round", Integer, nullable=False),
+    Column("submitted_at", UTCDateTime, nullable=False),
+    Column("entered_by", String(16), nullable=False),
+    UniqueConstraint("workshop_id", "group_id", "round", name="submissions_one_per_round"),
+)
+
+questions_table = Table(
+    "questions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workshop_id", String(32), ForeignKey("workshops.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", String(MAX_QUESTION), nullable=False),
+    Column("summary", Text, nullable=True),
+    UniqueConstraint("workshop_id", "position", name="questions_position"),
+)
+
+answers_table = Table(
+    "answers", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("question_id", Integer, ForeignKey("questions.id"), nullable=False),
+    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
+    Column("points", Text, nullable=False),
+    Column("entered_by", String(16), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("question_id", "group_id", name="answers_one_per_group"),
+)
+
+overrides_table = Table(
+    "overrides", metadata,
+    Column("workshop_id", String(32), primary_key=True),
+    Column("axis_key", String(MAX_AXIS_KEY), primary_key=True),
+    Column("label", String(32), nullable=False),
+    ForeignKeyConstraint(["workshop_id", "axis_key"], ["axes.workshop_id", "axes.key"]),
+)
+
+narratives_table = Table(
+    "narratives", metadata,
+    Column("workshop_id", String(32), ForeignKey("workshops.id"), primary_key=True),
+    Column("lang", String(8), primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
+settings_table = Table(
+    "settings", metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+# ---------------------------------------------------------------------------------------------- engine
+
+def _make_engine(url: str) -> tuple[Engine, bool]:
+    """An engine and whether every call must be serialised (a single shared in-memory SQLite connection)."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=15), False
+    database = u.database or ""
+    memory = database in ("", ":memory:") or "mode=memory" in url
+    if memory:
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    else:
+        if not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5},
+                               pool_size=5, max_overflow=15)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
+        dbapi_connection.isolation_level = None  # the driver's implicit BEGIN skips SELECTs; we BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # A writer takes the lock up front, so it waits (busy_timeout) instead of failing on upgrade.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("spindeln_write") else "BEGIN")
+
+    return engine, memory
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# ---------------------------------------------------------------------------------------------- validation
+
+def _text(value: Any, field: str, limit: int, *, required: bool = False) -> str:
+    what = _FIELDS.get(field, _Both(field, field))
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError("not_text", field=field, what=what)
+    value = value.strip()
+    if required and not value:
+        raise ValidationError("title_empty", field=field)
+    if len(value) > limit:
+        raise ValidationError("too_long", field=field, what=what, limit=limit)
+    return value
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, Date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return Date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise ValidationError("bad_date", field="date", value=str(value)[:40])
+
+
+def _check_axes(given: Sequence[Axis]) -> tuple[Axis, ...]:
+    result = tuple(given)
+    if len(result) < MIN_AXES:
+        raise ValidationError("too_few_axes", field="axes", limit=MIN_AXES)
+    if len(result) > MAX_AXES:
+        raise ValidationError("too_many_axes", field="axes", limit=MAX_AXES)
+    keys: set[str] = set()
+    names: set[str] = set()
+    cleaned = []
+    for i, axis in enumerate(result, start=1):
+        if not isinstance(axis, Axis) or not isinstance(axis.key, str) or not isinstance(axis.name_sv, str) \
+                or not axis.key.strip() or not axis.name_sv.strip():
+            raise ValidationError("bad_axis", field="axes", position=i)
+        axis = Axis(axis.key.strip(), axis.name_sv.strip(), (axis.name_en or "").strip(),
+                    (axis.description_sv or "").strip(), (axis.description_en or "").strip())
+        if len(axis.key) > MAX_AXIS_KEY or max(len(axis.name_sv), len(axis.name_en)) > MAX_AXIS_NAME \
+                or max(len(axis.description_sv), len(axis.description_en)) > MAX_AXIS_DESCRIPTION:
+            raise ValidationError("axis_too_long", field=axis.key, axis=axis.name_sv[:40])
+        if axis.key in keys:
+            raise ValidationError("duplicate_axis_key", field=axis.key, key=axis.key)
+        for name in {axis.name_sv.casefold(), axis.name_en.casefold()} - {""}:
+            if name in names:
+                raise ValidationError("duplicate_axis_name", field=axis.key,
+                                      name=axis.name_sv if name == axis.name_sv.casefold() else axis.name_en)
+            names.add(name)
+        keys.add(axis.key)
+        cleaned.append(axis)
+    return tuple(cleaned)
+
+
+def _check_questions(texts: Sequence[str]) -> list[str]:
+    if isinstance(texts, str):
+        texts = [texts]
+    texts = list(texts)
+    if len(texts) > MAX_QUESTIONS:
+        raise ValidationError("too_many_questions", field="questions", limit=MAX_QUESTIONS)
+    cleaned = []
+    for i, q in enumerate(texts, start=1):
+        q = q.strip() if isinstance(q, str) else ""
+        if not q:
+            raise ValidationError("question_empty", field="questions", position=i)
+        if len(q) > MAX_QUESTION:
+            raise ValidationError("question_too_long", field="questions", position=i, limit=MAX_QUESTION)
+        cleaned.append(q)
+    return cleaned
+
+
+def _check_group_name(name: Any) -> str:
+    name = name.strip() if isinstance(name, str) else ""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("group_empty", field="name")
+    if len(name) > MAX_GROUP_NAME:
+        raise ValidationError("group_too_long", field="name", name=name[:MAX_GROUP_NAME] + "…", limit=MAX_GROUP_NAME)
+    return name
+
+
+def _check_party(party: Any) -> str | None:
+    if party is None or party == "":
+        return None
+    if party not in PARTIES:
+        raise ValidationError("bad_party", field="party", party=str(party)[:40])
+    return party
+
+
+def _check_round(round: Any) -> int:
+    if isinstance(round, bool) or round not in (1, 2):
+        raise ValidationError("bad_round", field="round", round=str(round)[:10])
+    return int(round)
+
+
+def _check_entered_by(entered_by: Any) -> str:
+    if entered_by not in ENTERED_BY:
+        raise ValidationError("bad_entered_by", field="entered_by", value=str(entered_by)[:20])
+    return entered_by
+
+
+def _check_values(w: Workshop, values: Mapping[str, Any], round: int) -> dict[str, float | None]:
+    """Each value None (skipped; NaN counts as skipped too) or exactly on the scale, snapped to its category."""
+    if not values:
+        raise ValidationError("no_values", field="values")
+    by_key = {a.key: a for a in w.axes}
+    allowed = set(w.round2_axes) if round == 2 else set(by_key)
+    clean: dict[str, float | None] = {}
+    for key, value in values.items():
+        axis = by_key.get(key) if isinstance(key, str) else None
+        if axis is None:
+            raise ValidationError("unknown_axis", field=str(key)[:MAX_AXIS_KEY], axis=str(key)[:MAX_AXIS_KEY])
+        if key not in allowed:
+            raise ValidationError("not_in_round", field=key, axis=axis, round=round)
+        if value is None:
+            clean[key] = None
+            continue
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise ValidationError("not_a_number", field=key, axis=axis, value=str(value)[:40])
+        number = float(value)
+        if math.isnan(number):
+            clean[key] = None
+            continue
+        index = w.scale.category_index(number)
+        if index is None:
+            s = w.scale
+            raise ValidationError("off_scale", field=key, axis=axis, value=number,
+                                  min=float(s.min), max=float(s.max), step=float(s.step))
+        clean[key] = float(w.scale.exact_category(index))
+    return clean
+
+
+def _check_comments(w: Workshop, comments: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, str | None]:
+    by_key = {a.key: a for a in w.axes}
+    for key in comments:
+        if key not in values:
+            axis = by_key.get(key, str(key)[:MAX_AXIS_KEY])
+            raise ValidationError("comment_without_value", field=str(key)[:MAX_AXIS_KEY], axis=axis)
+    clean: dict[str, str | None] = {}
+    for key in values:
+        comment = comments.get(key)
+        if comment is None:
+            clean[key] = None
+            continue
+        if not isinstance(comment, str):
+            raise ValidationError("not_text", field=key, what=by_key[key])
+        comment = comment.strip()
+        if "\n" in comment or "\r" in comment:
+            raise ValidationError("comment_multiline", field=key, axis=by_key[key])
+        if len(comment) > MAX_COMMENT:
+            raise ValidationError("comment_too_long", field=key, axis=by_key[key], limit=MAX_COMMENT)
+        clean[key] = comment or None
+    return clean
+
+
+def _check_points(points: Sequence[str]) -> list[str]:
+    if isinstance(points, str):
+        points = [points]
+    cleaned = []
+    for i, point in enumerate(points, start=1):
+        if point is None:
+            continue
+        if not isinstance(point, str):
+            raise ValidationError("point_too_long", field="points", position=i, limit=MAX_POINT)
+        point = " ".join(point.split())
+        if not point:
+            continue
+        if len(point) > MAX_POINT:
+            raise ValidationError("point_too_long", field="points", position=i, limit=MAX_POINT)
+        cleaned.append(point)
+    if len(cleaned) > MAX_POINTS:
+        raise ValidationError("too_many_points", field="points", limit=MAX_POINTS)
+    return cleaned
+
+
+def _check_lang(lang: Any) -> str:
+    if lang not in LANGS:
+        raise ValidationError("bad_lang", field="lang", lang=str(lang)[:10])
+    return lang
+
+
+def _may_write(w: Workshop, group: Group, round: int, entered_by: str) -> None:
+    """Groups write only to the current round of an open or revealed workshop; the facilitator always may."""
+    if round == 2 and not w.round2_axes:
+        raise ValidationError("round2_not_open", field="round")
+    if entered_by == "facilitator":
+        return
+    if group.revoked:
+        raise ClosedError("revoked")
+    if w.state == "draft":
+        raise ClosedError("not_open")
+    if w.state not in GROUP_WRITABLE_STATES:
+        raise ClosedError("closed")
+    if round != w.current_round:
+        raise ClosedError("wrong_round", round=round)
+
+
+# ---------------------------------------------------------------------------------------------- store
+
+class Store:
+    """Workshops and everything rated in them, in one SQLite file or PostgreSQL database."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = config.normalize_url(url) if url else config.database_url()
+        self._engine, serialise = _make_engine(self.url)
+        self._pg = self._engine.dialect.name == "postgresql"
+        self._serial: threading.RLock | None = threading.RLock() if serialise else None
+        self._schema_ready = False
+        self._schema_lock = threading.Lock()
+
+    def dispose(self) -> None:
+        """Close pooled connections (tests, and before a process forks)."""
+        self._engine.dispose()
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    # -- plumbing
+
+    def _serialised(self) -> ContextManager[Any]:
+        return self._serial if self._serial is not None else nullcontext()
+
+    def _ensure_schema(self) -> None:
+        if self._schema_ready:
+            return
+        with self._schema_lock:
+            if self._schema_ready:
+                return
+            with self._serialised(), self._engine.connect() as conn:
+                conn = conn.execution_options(spindeln_write=True)
+                with conn.begin():
+                    if self._pg:  # two processes starting at once must not both CREATE TABLE
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK_KEY})
+                    metadata.create_all(conn)
+            self._schema_ready = True
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """One consistent snapshot for reads that span several tables."""
+        self._ensure_schema()
+        with self._serialised(), self._engine.connect() as conn:
+            if self._pg:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        self._ensure_schema()
+        with self._serialised(), self._engine.connect() as conn:
+            conn = conn.execution_options(spindeln_write=True)
+            with conn.begin():
+                yield conn
+
+    def _insert(self, table: Table) -> Any:
+        return (pg_insert if self._pg else sqlite_insert)(table)
+
+    @staticmethod
+    def _bump(conn: Connection, workshop_id: str) -> None:
+        """Mark the workshop changed; on PostgreSQL this also locks its row until commit."""
+        result = conn.execute(
+            update(workshops).where(workshops.c.id == workshop_id)
+            .values(revision=workshops.c.revision + 1, updated_at=_now())
+        )
+        if result.rowcount == 0:
+            raise NotFoundError("workshop_not_found")
+
+    @staticmethod
+    def _workshops_where(conn: Connection, *conditions: Any, order: Sequence[Any] = ()) -> list[Workshop]:
+        rows = conn.execute(select(workshops).where(*conditions).order_by(*order)).all()
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        by_workshop: dict[str, list[Axis]] = {i: [] for i in ids}
+        for a in conn.execute(select(axes).where(axes.c.workshop_id.in_(ids)).order_by(axes.c.workshop_id, axes.c.position)):
+            by_workshop[a.workshop_id].append(Axis(a.key, a.name_sv, a.name_en, a.description_sv, a.description_en))
+        return [
+            Workshop(
+                id=r.id, title=r.title, date=r.date, place=r.place, federation=r.federation,
+                scale=Scale(r.scale_min, r.scale_max, r.scale_step), axes=tuple(by_workshop[r.id]),
+                state=r.state, current_round=r.current_round, round2_axes=tuple(json.loads(r.round2_axes)),
+                view_token=r.view_token, created_at=r.created_at,
+            )
+            for r in rows
+        ]
+
+    def _workshop(self, conn: Connection, workshop_id: str) -> Workshop:
+        found = self._workshops_where(conn, workshops.c.id == workshop_id)
+        if not found:
+            raise NotFoundError("workshop_not_found")
+        return found[0]
+
+    @staticmethod
+    def _group_from(row: Any) -> Group:
+        return Group(id=row.id, workshop_id=row.workshop_id, name=row.name, party=row.party, token=row.token,
+                     revoked=bool(row.revoked), position=row.position)
+
+    def _group(self, conn: Connection, group_id: int) -> Group:
+        row = conn.execute(select(groups).where(groups.c.id == group_id)).first() \
+            if isinstance(group_id, int) and not isinstance(group_id, bool) else None
+        if row is None:
+            raise NotFoundError("group_not_found")
+        return self._group_from(row)
+
+    def _group_in(self, conn: Connection, workshop_id: str, group_id: int) -> Group:
+        group = self._group(conn, group_id)
+        if group.workshop_id != workshop_id:
+            raise ValidationError("group_not_in_workshop", field="group")
+        return group
+
+    def _insert_workshop(self, conn: Connection, *, title: str, date: str, place: str, federation: str,
+                         scale: Scale, axis_list: Sequence[Axis], question_texts: Sequence[str], state: str) -> str:
+        workshop_id = secrets.token_urlsafe(9)
+        now = _now()
+        conn.execute(workshops.insert().values(
+            id=workshop_id, title=title, date=date, place=place, federation=federation,
+            scale_min=float(scale.min), scale_max=float(scale.max), scale_step=float(scale.step),
+            state=state, current_round=1, round2_axes="[]", view_token=secrets.token_urlsafe(16),
+            revision=1, created_at=now, updated_at=now,
+        ))
+        conn.execute(axes.insert(), [
+            dict(workshop_id=workshop_id, key=a.key, position=i, name_sv=a.name_sv, name_en=a.name_en,
+                 description_sv=a.description_sv, description_en=a.description_en)
+            for i, a in enumerate(axis_list)
+        ])
+        if question_texts:
+            conn.execute(questions_table.insert(), [
+                dict(workshop_id=workshop_id, position=i, text=q, summary=None)
+                for i, q in enumerate(question_texts)
+            ])
+        return workshop_id
+
+    def _insert_group(self, conn: Connection, workshop_id: str, name: str, party: str | None) -> Group:
+        name_key = name.casefold()
+        existing = conn.execute(
+            select(groups.c.name).where(groups.c.workshop_id == workshop_id, groups.c.name_key == name_key)
+        ).first()
+        if existing is not None:
+            raise ValidationError("group_duplicate", field="name", name=existing.name)
+        position = conn.scalar(
+            select(func.coalesce(func.max(groups.c.position) + 1, 0)).where(groups.c.workshop_id == workshop_id)
+        )
+        group_id = conn.execute(groups.insert().values(
+            workshop_id=workshop_id, name=name, name_key=name_key, party=party, token=secrets.token_urlsafe(16),
+            revoked=False, position=position, created_at=_now(),
+        ).returning(groups.c.id)).scalar_one()
+        return self._group(conn, group_id)
+
+    def _write_ratings(self, conn: Connection, w: Workshop, group: Group, values: Mapping[str, float | None],
+                       round: int, entered_by: str, comments: Mapping[str, str | None] | None) -> datetime:
+        """Upsert the values, append every write to the history, and record the submission."""
+        now = _now()
+        r = ratings_table
+        previous = {
+            row.axis_key: row for row in conn.execute(
+                select(r.c.axis_key, r.c.value, r.c.comment).where(
+                    r.c.workshop_id == w.id, r.c.group_id == group.id, r.c.round == round))
+        }
+        rows = [
+            dict(workshop_id=w.id, group_id=group.id, axis_key=key, round=round, value=value,
+                 comment=(comments.get(key) if comments is not None
+                          else previous[key].comment if key in previous else None),
+                 entered_by=entered_by, updated_at=now)
+            for key, value in values.items()
+        ]
+        stmt = self._insert(r).values(rows)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[r.c.workshop_id, r.c.group_id, r.c.axis_key, r.c.round],
+            set_={"value": stmt.excluded.value, "comment": stmt.excluded.comment,
+                  "entered_by": stmt.excluded.entered_by, "updated_at": stmt.excluded.updated_at},
+        )
+        conn.execute(stmt)
+        conn.execute(rating_history.insert(), [
+            dict(workshop_id=w.id, group_id=group.id, axis_key=row["axis_key"], round=round,
+                 old_value=previous[row["axis_key"]].value if row["axis_key"] in previous else None,
+                 new_value=row["value"], had_previous=row["axis_key"] in previous, comment=row["comment"],
+                 entered_by=entered_by, at=now)
+            for row in rows
+        ])
+        s = submissions
+        stmt = self._insert(s).values(workshop_id=w.id, group_id=group.id, round=round, submitted_at=now,
+                                      entered_by=entered_by)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[s.c.workshop_id, s.c.group_id, s.c.round],
+            set_={"submitted_at": stmt.excluded.submitted_at, "entered_by": stmt.excluded.entered_by},
+        ))
+        return now
+
+    # -- workshops
+
+    def create_workshop(self, title: str, date: str | Date, place: str = "", federation: str = "",
+                        scale: Scale = Scale(), axes: Sequence[Axis] = DEFAULT_AXES,
+                        questions: Sequence[str] = DEFAULT_QUESTIONS_SV) -> Workshop:
+        """A new workshop in state 'draft', so links can be handed out before the form opens."""
+        title = _text(title, "title", MAX_TITLE, required=True)
+        iso = _iso_date(date)
+        place = _text(place, "place", MAX_TITLE)
+        federation = _text(federation, "federation", MAX_TITLE)
+        if not isinstance(scale, Scale):
+            raise ValidationError("bad_scale", field="scale")
+        axis_list = _check_axes(axes)
+        question_texts = _check_questions(questions)
+        with self._write() as conn:
+            workshop_id = self._insert_workshop(
+                conn, title=title, date=iso, place=place, federation=federation, scale=scale,
+                axis_list=axis_list, question_texts=question_texts, state="draft")
+            return self._workshop(conn, workshop_id)
+
+    def get_workshop(self, workshop_id: str) -> Workshop | None:
+        """None for an unknown id, so a page can say "no such workshop" for a mistyped link."""
+        if not isinstance(workshop_id, str) or not workshop_id or len(workshop_id) > 64:
+            return None
+        with self._read() as conn:
+            found = self._workshops_where(conn, workshops.c.id == workshop_id)
+        return found[0] if found else None
+
+    def workshop_by_view_token(self, token: str) -> Workshop | None:
+        """The workshop a read-only board link points at."""
+        if not isinstance(token, str) or not token or len(token) > 64:
+            return None
+        with self._read() as conn:
+            found = self._workshops_where(conn, workshops.c.view_token == token)
+        return found[0] if found else None
+
+    def list_workshops(self, federation: str | None = None) -> list[Workshop]:
+        """Newest workshop date first (then newest created)."""
+        conditions = [] if federation is None else [workshops.c.federation == federation]
+        with self._read() as conn:
+            return self._workshops_where(conn, *conditions,
+                                         order=(workshops.c.date.desc(), workshops.c.created_at.desc()))
+
+    def federations(self) -> list[str]:
+        """Federation names in use, for a filter."""
+        with self._read() as conn:
+            names = conn.scalars(select(workshops.c.federation).distinct().where(workshops.c.federation != "")).all()
+        return sorted(names, key=str.casefold)
+
+    def update_workshop(self, workshop_id: str, *, title: str | None = None, date: str | Date | None = None,
+                        place: str | None = None, federation: str | None = None) -> Workshop:
+        """Change the descriptive fields; None leaves a field as it is."""
+        values: dict[str, Any] = {}
+        if title is not None:
+            values["title"] = _text(title, "title", MAX_TITLE, required=True)
+        if date is not None:
+            values["date"] = _iso_date(date)
+        if place is not None:
+            values["place"] = _text(place, "place", MAX_TITLE)
+        if federation is not None:
+            values["federation"] = _text(federation, "federation", MAX_TITLE)
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            if values:
+                conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(**values))
+            return self._workshop(conn, workshop_id)
+
+    def set_state(self, workshop_id: str, state: str) -> Workshop:
+        """Move between draft, open, revealed and closed (any direction, so a closed workshop can reopen)."""
+        if state not in STATES:
+            raise ValidationError("bad_state", field="state", state=str(state)[:20])
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(state=state))
+            return self._workshop(conn, workshop_id)
+
+    def open_round2(self, workshop_id: str, axis_keys: Sequence[str]) -> Workshop:
+        """Start a second round on the chosen axes (kept in the workshop's axis order) and open the form."""
+        if isinstance(axis_keys, str):
+            axis_keys = [axis_keys]
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            w = self._workshop(conn, workshop_id)
+            known = {a.key: a for a in w.axes}
+            for key in axis_keys:
+                if key not in known:
+                    raise ValidationError("unknown_axis", field=str(key)[:MAX_AXIS_KEY], axis=str(key)[:MAX_AXIS_KEY])
+            chosen = [a.key for a in w.axes if a.key in set(axis_keys)]
+            if not chosen:
+                raise ValidationError("no_round2_axes", field="axes")
+            conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(
+                current_round=2, round2_axes=json.dumps(chosen), state="open"))
+            return self._workshop(conn, workshop_id)
+
+    def change_marker(self, workshop_id: str) -> str:
+        """Changes whenever anything of the workshop changes; a live board polls this one cheap value."""
+        with self._read() as conn:
+            revision = conn.scalar(select(workshops.c.revision).where(workshops.c.id == workshop_id))
+        if revision is None:
+            raise NotFoundError("workshop_not_found")
+        return str(revision)
+
+    # -- groups
+
+    def add_group(self, workshop_id: str, name: str, party: str | None = None) -> Group:
+        """A group with its own secret link token; names are unique within a workshop, ignoring case."""
+        name = _check_group_name(name)
+        party = _check_party(party)
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            return self._insert_group(conn, workshop_id, name, party)
+
+    def groups(self, workshop_id: str, include_revoked: bool = True) -> list[Group]:
+        conditions = [groups.c.workshop_id == workshop_id]
+        if not include_revoked:
+            conditions.append(groups.c.revoked.is_(False))
+        with self._read() as conn:
+            rows = conn.execute(select(groups).where(*conditions).order_by(groups.c.position)).all()
+        return [self._group_from(r) for r in rows]
+
+    def group_by_token(self, workshop_id: str, token: str) -> Group | None:
+        """The group whose link this is; None when the token is wrong, revoked, or another workshop's."""
+        if not isinstance(token, str) or not token or len(token) > 64:
+            return None
+        with self._read() as conn:
+            row = conn.execute(select(groups).where(groups.c.token == token)).first()
+        if row is None or row.workshop_id != workshop_id or row.revoked:
+            return None
+        return self._group_from(row)
+
+    def _change_group(self, group_id: int, **values: Any) -> Group:
+        with self._write() as conn:
+            group = self._group(conn, group_id)
+            self._bump(conn, group.workshop_id)
+            conn.execute(update(groups).where(groups.c.id == group_id).values(**values))
+            return self._group(conn, group_id)
+
+    def revoke_group(self, group_id: int) -> Group:
+        """Disable a group's link; its ratings stay."""
+        return self._change_group(group_id, revoked=True)
+
+    def restore_group(self, group_id: int) -> Group:
+        return self._change_group(group_id, revoked=False)
+
+    def renew_token(self, group_id: int) -> Group:
+        """A new link for the group (the old one stops working at once)."""
+        return self._change_group(group_id, token=secrets.token_urlsafe(16))
+
+    # -- ratings
+
+    def submit(self, workshop_id: str, group_id: int, values: Mapping[str, float | None], *, round: int = 1,
+               entered_by: str = "group", comments: Mapping[str, str] | None = None) -> datetime:
+        """Save one group's values (None = skipped) in one transaction; returns the submission time.
+
+        `comments=None` keeps the stored comments; a mapping sets the comment of every axis in `values`
+        (absent or blank clears it). A refused write changes nothing.
+        """
+        round = _check_round(round)
+        entered_by = _check_entered_by(entered_by)
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            w = self._workshop(conn, workshop_id)
+            group = self._group_in(conn, workshop_id, group_id)
+            _may_write(w, group, round, entered_by)
+            clean = _check_values(w, values, round)
+            clean_comments = None if comments is None else _check_comments(w, comments, clean)
+            return self._write_ratings(conn, w, group, clean, round, entered_by, clean_comments)
+
+    def saved_values(self, workshop_id: str, group_id: int, round: int = 1) -> dict[str, float | None]:
+        """What the group has stored, to pre-fill its form (an axis never written is absent)."""
+        r = ratings_table
+        with self._read() as conn:
+            rows = conn.execute(select(r.c.axis_key, r.c.value).where(
+                r.c.workshop_id == workshop_id, r.c.group_id == group_id, r.c.round == round)).all()
+        return {row.axis_key: row.value for row in rows}
+
+    def saved_comments(self, workshop_id: str, group_id: int, round: int = 1) -> dict[str, str]:
+        r = ratings_table
+        with self._read() as conn:
+            rows = conn.execute(select(r.c.axis_key, r.c.comment).where(
+                r.c.workshop_id == workshop_id, r.c.group_id == group_id, r.c.round == round,
+                r.c.comment.is_not(None))).all()
+        return {row.axis_key: row.comment for row in rows}
+
+    def has_submitted(self, workshop_id: str, group_id: int, round: int = 1) -> bool:
+        s = submissions
+        with self._read() as conn:
+            return conn.scalar(select(s.c.id).where(
+                s.c.workshop_id == workshop_id, s.c.group_id == group_id, s.c.round == round)) is not None
+
+    def ratings(self, workshop_id: str, round: int = 1, include_revoked: bool = True) -> Ratings:
+        """The analysis input: groups that submitted in `round`, in group order; NaN where skipped."""
+        round = _check_round(round)
+        with self._read() as conn:
+            w = self._workshop(conn, workshop_id)
+            axis_list = w.axes_for_round(round)
+            conditions = [submissions.c.workshop_id == workshop_id, submissions.c.round == round]
+            if not include_revoked:
+                conditions.append(groups.c.revoked.is_(False))
+            submitted = conn.execute(
+                select(groups.c.id, groups.c.name).join(submissions, submissions.c.group_id == groups.c.id)
+                .where(*conditions).order_by(groups.c.position)).all()
+            r = ratings_table
+            stored = conn.execute(select(r.c.group_id, r.c.axis_key, r.c.value).where(
+                r.c.workshop_id == workshop_id, r.c.round == round)).all()
+        row_of = {g.id: i for i, g in enumerate(submitted)}
+        col_of = {a.key: j for j, a in enumerate(axis_list)}
+        values = np.full((len(submitted), len(axis_list)), np.nan)
+        for s in stored:
+            if s.group_id in row_of and s.axis_key in col_of and s.value is not None:
+                values[row_of[s.group_id], col_of[s.axis_key]] = s.value
+        return Ratings(tuple(g.name for g in submitted), axis_list, values, w.scale)
+
+    def status(self, workshop_id: str, round: int = 1) -> list[GroupStatus]:
+        """Every group with when it submitted (None if not yet) and which axes it skipped."""
+        round = _check_round(round)
+        with self._read() as conn:
+            w = self._workshop(conn, workshop_id)
+            group_rows = conn.execute(
+                select(groups).where(groups.c.workshop_id == workshop_id).order_by(groups.c.position)).all()
+            sub = {row.group_id: row for row in conn.execute(select(submissions).where(
+                submissions.c.workshop_id == workshop_id, submissions.c.round == round))}
+            r = ratings_table
+            answered: dict[int, set[str]] = {}
+            for row in conn.execute(select(r.c.group_id, r.c.axis_key).where(
+                    r.c.workshop_id == workshop_id, r.c.round == round, r.c.value.is_not(None))):
+                answered.setdefault(row.group_id, set()).add(row.axis_key)
+        keys = [a.key for a in w.axes_for_round(round)]
+        result = []
+        for g in group_rows:
+            s = sub.get(g.id)
+            skipped = tuple(k for k in keys if k not in answered.get(g.id, set())) if s else ()
+            result.append(GroupStatus(self._group_from(g), s.submitted_at if s else None, skipped,
+                                      s.entered_by if s else None))
+        return result
+
+    def history(self, workshop_id: str) -> list[HistoryRow]:
+        """Every rating write in order, so an overwritten value can always be found again."""
+        h = rating_history
+        with self._read() as conn:
+            rows = conn.execute(select(h, groups.c.name.label("group_name"))
+                                .join(groups, groups.c.id == h.c.group_id)
+                                .where(h.c.workshop_id == workshop_id).order_by(h.c.id)).all()
+        return [HistoryRow(id=r.id, group_id=r.group_id, group_name=r.group_name, axis_key=r.axis_key,
+                           round=r.round, old_value=r.old_value, new_value=r.new_value,
+                           had_previous=bool(r.had_previous), comment=r.comment, entered_by=r.entered_by, at=r.at)
+                for r in rows]
+
+    def comments(self, workshop_id: str, round: int = 1) -> dict[str, list[tuple[str, str]]]:
+        """Comments per axis key (axis order, then group order); axes without comments are left out."""
+        r = ratings_table
+        with self._read() as conn:
+            rows = conn.execute(
+                select(r.c.axis_key, groups.c.name, r.c.comment)
+                .join(groups, groups.c.id == r.c.group_id)
+                .join(axes, (axes.c.workshop_id == r.c.workshop_id) & (axes.c.key == r.c.axis_key))
+                .where(r.c.workshop_id == workshop_id, r.c.round == round, r.c.comment.is_not(None))
+                .order_by(axes.c.position, groups.c.position)).all()
+        result: dict[str, list[tuple[str, str]]] = {}
+        for row in rows:
+            result.setdefault(row.axis_key, []).append((row.name, row.comment))
+        return result
+
+    # -- questions
+
+    def questions(self, workshop_id: str) -> list[Question]:
+        q = questions_table
+        with self._read() as conn:
+            rows = conn.execute(select(q).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
+        return [Question(r.id, r.position, r.text, r.summary) for r in rows]
+
+    def set_questions(self, workshop_id: str, texts: Sequence[str], *, force: bool = False) -> list[Question]:
+        """Replace the questions by position: an edited question keeps its id, answers and summary.
+
+        Removing a question that has answers is refused unless `force`, because its answers go with it.
+        """
+        cleaned = _check_questions(texts)
+        q, a = questions_table, answers_table
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            existing = conn.execute(select(q).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
+            removed = existing[len(cleaned):]
+            if removed:
+                answered = set(conn.scalars(select(a.c.question_id).where(
+                    a.c.question_id.in_([r.id for r in removed]), a.c.points != "[]")).all())
+                if answered and not force:
+                    first = next(r for r in removed if r.id in answered)
+                    raise ValidationError("question_has_answers", field="questions", position=first.position + 1)
+                ids = [r.id for r in removed]
+                conn.execute(delete(a).where(a.c.question_id.in_(ids)))
+                conn.execute(delete(q).where(q.c.id.in_(ids)))
+            for row, new_text in zip(existing, cleaned):
+                if row.text != new_text:
+                    conn.execute(update(q).where(q.c.id == row.id).values(text=new_text))
+            if len(cleaned) > len(existing):
+                conn.execute(q.insert(), [dict(workshop_id=workshop_id, position=i, text=t, summary=None)
+                                          for i, t in enumerate(cleaned) if i >= len(existing)])
+        return self.questions(workshop_id)
+
+    def _question(self, conn: Connection, question_id: int) -> Any:
+        row = conn.execute(select(questions_table).where(questions_table.c.id == question_id)).first() \
+            if isinstance(question_id, int) and not isinstance(question_id, bool) else None
+        if row is None:
+            raise NotFoundError("question_not_found")
+        return row
+
+    def save_answers(self, workshop_id: str, group_id: int, question_id: int, points: Sequence[str], *,
+                     entered_by: str = "group") -> datetime:
+        """A group's bullet points for one question (blank ones dropped); same write rules as ratings."""
+        entered_by = _check_entered_by(entered_by)
+        cleaned = _check_points(points)
+        a = answers_table
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            w = self._workshop(conn, workshop_id)
+            group = self._group_in(conn, workshop_id, group_id)
+            if self._question(conn, question_id).workshop_id != workshop_id:
+                raise ValidationError("question_not_in_workshop", field="question")
+            _may_write(w, group, w.current_round, entered_by)
+            now = _now()
+            stmt = self._insert(a).values(question_id=question_id, group_id=group_id, entered_by=entered_by,
+                                          points=json.dumps(cleaned, ensure_ascii=False), updated_at=now)
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[a.c.question_id, a.c.group_id],
+                set_={"points": stmt.excluded.points, "entered_by": stmt.excluded.entered_by,
+                      "updated_at": stmt.excluded.updated_at}))
+        return now
+
+    def answers(self, workshop_id: str) -> dict[int, list[tuple[str, list[str]]]]:
+        """Every question id → (group name, points) in group order; a question nobody answered maps to []."""
+        q, a = questions_table, answers_table
+        with self._read() as conn:
+            question_ids = conn.scalars(select(q.c.id).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
+            rows = conn.execute(
+                select(a.c.question_id, groups.c.name, a.c.points)
+                .join(q, q.c.id == a.c.question_id).join(groups, groups.c.id == a.c.group_id)
+                .where(q.c.workshop_id == workshop_id).order_by(q.c.position, groups.c.position)).all()
+        result: dict[int, list[tuple[str, list[str]]]] = {qid: [] for qid in question_ids}
+        for row in rows:
+            points = json.loads(row.points)
+            if points:
+                result[row.question_id].append((row.name, points))
+        return result
+
+    def saved_answers(self, workshop_id: str, group_id: int) -> dict[int, list[str]]:
+        q, a = questions_table, answers_table
+        with self._read() as conn:
+            rows = conn.execute(select(a.c.question_id, a.c.points).join(q, q.c.id == a.c.question_id)
+                                .where(q.c.workshop_id == workshop_id, a.c.group_id == group_id)).all()
+        return {row.question_id: json.loads(row.points) for row in rows}
+
+    def set_question_summary(self, question_id: int, text: str | None) -> None:
+        """The facilitator's summary of the groups' answers (None or blank removes it)."""
+        summary = None if text is None else _text(text, "summary", MAX_SUMMARY) or None
+        with self._write() as conn:
+            row = self._question(conn, question_id)
+            self._bump(conn, row.workshop_id)
+            conn.execute(update(questions_table).where(questions_table.c.id == question_id).values(summary=summary))
+
+    # -- labels and text
+
+    def set_override(self, workshop_id: str, axis_key: str, label: str | Interpretation | None) -> None:
+        """A facilitator's own interpretation label for an axis (None goes back to the computed one)."""
+        if label is not None:
+            try:
+                label = Interpretation(label).value
+            except ValueError:
+                raise ValidationError("bad_label", field=axis_key, label=str(label)[:40]) from None
+        o = overrides_table
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            w = self._workshop(conn, workshop_id)
+            if axis_key not in {a.key for a in w.axes}:
+                raise ValidationError("unknown_axis", field=str(axis_key)[:MAX_AXIS_KEY], axis=str(axis_key)[:MAX_AXIS_KEY])
+            conn.execute(delete(o).where(o.c.workshop_id == workshop_id, o.c.axis_key == axis_key))
+            if label is not None:
+                conn.execute(o.insert().values(workshop_id=workshop_id, axis_key=axis_key, label=label))
+
+    def overrides(self, workshop_id: str) -> dict[str, str]:
+        o = overrides_table
+        with self._read() as conn:
+            rows = conn.execute(select(o.c.axis_key, o.c.label).where(o.c.workshop_id == workshop_id)).all()
+        return {r.axis_key: r.label for r in rows}
+
+    def set_narrative(self, workshop_id: str, lang: str, text: str | None) -> None:
+        """The edited narrative for the minutes in one language (None or blank removes it)."""
+        lang = _check_lang(lang)
+        value = None if text is None else _text(text, "narrative", MAX_NARRATIVE) or None
+        n = narratives_table
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            conn.execute(delete(n).where(n.c.workshop_id == workshop_id, n.c.lang == lang))
+            if value is not None:
+                conn.execute(n.insert().values(workshop_id=workshop_id, lang=lang, text=value))
+
+    def narrative(self, workshop_id: str, lang: str) -> str | None:
+        n = narratives_table
+        with self._read() as conn:
+            return conn.scalar(select(n.c.text).where(n.c.workshop_id == workshop_id, n.c.lang == lang))
+
+    # -- settings
+
+    def get_setting(self, key: str) -> str | None:
+        with self._read() as conn:
+            return conn.scalar(select(settings_table.c.value).where(settings_table.c.key == key))
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a value (None deletes it)."""
+        self.update_setting(key, lambda _old: value)
+
+    def update_setting(self, key: str, change: Callable[[str | None], str | None]) -> str | None:
+        """Read-modify-write one setting atomically across threads and processes; returns the new value.
+
+        `change` gets the current value (None when absent) and returns the new one (None deletes);
+        it runs inside the transaction, so keep it quick and free of I/O.
+        """
+        s = settings_table
+        with self._write() as conn:
+            if self._pg:  # SQLite's BEGIN IMMEDIATE already excludes other writers; PostgreSQL locks the key
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k, hashtext(:key))"),
+                             {"k": _SETTINGS_LOCK_KEY, "key": key})
+            current = conn.scalar(select(s.c.value).where(s.c.key == key))
+            new = change(current)
+            if new is None:
+                if current is not None:
+                    conn.execute(delete(s).where(s.c.key == key))
+            elif new != current:
+                stmt = self._insert(s).values(key=key, value=new)
+                conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.key], set_={"value": stmt.excluded.value}))
+        return new
+
+    # -- sample data
+
+    def ensure_sample_workshop(self, csv_path: str | Path) -> Workshop | None:
+        """On an empty database, create the 2026 member-consultation workshop from its CSV; else None.
+
+        Safe when several processes start at once: the emptiness check and the creation share one locked
+        transaction, so exactly one of them creates it.
+        """
+        with self._read() as conn:
+            if conn.scalar(select(workshops.c.id).limit(1)) is not None:
+                return None
+        from .importer import read_ratings
+
+        sample = read_ratings(csv_path)
+        axis_list = _check_axes(sample.axes)
+        with self._write() as conn:
+            if self._pg:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SAMPLE_LOCK_KEY})
+            if conn.scalar(select(workshops.c.id).limit(1)) is not None:
+                return None
+            workshop_id = self._insert_workshop(
+                conn, title=SAMPLE_TITLE, date=SAMPLE_DATE, place=SAMPLE_PLACE, federation=SAMPLE_FEDERATION,
+                scale=sample.scale, axis_list=axis_list, question_texts=DEFAULT_QUESTIONS_SV, state="revealed")
+            w = self._workshop(conn, workshop_id)
+            for name, row in zip(sample.groups, sample.values):
+                group = self._insert_group(conn, workshop_id, _check_group_name(name), None)
+                values = {a.key: (None if math.isnan(v) else float(v)) for a, v in zip(axis_list, row)}
+                self._write_ratings(conn, w, group, values, 1, "facilitator", None)
+            return self._workshop(conn, workshop_id)
