@@ -49,10 +49,10 @@ TEXT: dict[str, dict[str, str]] = {
         "comparison_heading": "Jämförelse mellan rundorna",
         "cmp_axis": "Axel",
         "cmp_mean": "Medel (runda 1 → 2)",
-        "cmp_consensus": "Samsyn (runda 1 → 2)",
+        "cmp_consensus": "Konsensus (runda 1 → 2)",
         "cmp_label_1": "Tolkning runda 1",
         "cmp_label_2": "Tolkning runda 2",
-        "cmp_note": "Samsyn är Tastle och Wiermans konsensusmått: 1 när alla grupper ger samma värde, 0 när de "
+        "cmp_note": "Konsensus är Tastle och Wiermans mått: 1 när alla grupper ger samma värde, 0 när de "
                     "delar sig jämnt mellan skalans ändar.",
         "footer": "Skapad med Spindeln",
         "page": "Sida {n}",
@@ -299,7 +299,7 @@ def _question(q: Question | Mapping[str, Any] | Sequence[Any]) -> Question:
     return Question(str(text).strip(), tuple(out), str(summary).strip(), str(description).strip())
 
 
-def _find_axis(axes: Sequence[Axis], key: str) -> Axis | None:
+def find_axis(axes: Sequence[Axis], key: str) -> Axis | None:
     folded = key.strip().casefold()
     for a in axes:
         if folded in (a.key.casefold(), a.name_sv.casefold(), a.name_en.casefold()):
@@ -317,7 +317,7 @@ def _comments(comments: Mapping[str, Sequence[tuple[str, str]]] | None, axes: Se
         pairs = tuple((str(g).strip(), str(t).strip()) for g, t in items if str(t).strip())
         if not pairs:
             continue
-        axis = _find_axis(axes, key)
+        axis = find_axis(axes, key)
         if axis is None:
             unknown.append(AxisComments(str(key), pairs))
         elif axis.key in found:

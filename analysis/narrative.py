@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .formatting import format_mean, format_value
 from .labels import Interpretation, Spread
@@ -410,8 +410,10 @@ def parse_narrative(text: str) -> list[Section]:
     return sections
 
 
-def narrative_text(sections: Sequence[Section]) -> str:
-    """The sections as the plain text `parse_narrative` reads, for the secretary to edit."""
+def narrative_text(sections: Sequence[Section] | Any) -> str:
+    """The sections (or an appendix's narrative) as the plain text `parse_narrative` reads, for editing."""
+    if hasattr(sections, "narrative"):
+        sections = sections.narrative
     out: list[str] = []
     for s in sections:
         if s.heading:
