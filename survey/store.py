@@ -13,7 +13,9 @@ import json
 import math
 import numbers
 import secrets
+import sqlite3
 import threading
+import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date as Date
@@ -483,7 +485,8 @@ def _make_engine(url: str) -> tuple[Engine, bool]:
         dbapi_connection.isolation_level = None  # the driver's implicit BEGIN skips SELECTs; we BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 5000")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not memory:
+            _enable_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
@@ -494,6 +497,19 @@ def _make_engine(url: str) -> tuple[Engine, bool]:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("spindeln_write") else "BEGIN")
 
     return engine, memory
+
+
+def _enable_wal(cursor: Any) -> None:
+    """WAL is a property of the file: switch once. Switching needs an exclusive lock that the busy handler
+    does not wait for, so several processes opening a new file at once retry here."""
+    deadline = time.monotonic() + 5
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _now() -> datetime:
