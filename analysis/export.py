@@ -83,7 +83,7 @@ def summary_blocks(text: str) -> list[Block]:
 # --- Markdown -----------------------------------------------------------------------------------
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
 
 
 def _md_escape(text: str) -> str:
@@ -93,7 +93,14 @@ def _md_escape(text: str) -> str:
 def _md(text: str) -> str:
     """Inline text with `**bold**` kept as Markdown bold and everything else escaped."""
     out = "".join(f"**{_md_escape(t)}**" if b else _md_escape(t) for t, b in spans(text))
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out, count=1)
+    return _MD_LINE_START.sub(_escape_line_start, out, count=1)
+
+
+def _escape_line_start(m: re.Match) -> str:
+    """`# x` → `\\# x`, `1. x` → `1\\. x`: a paragraph never turns into a heading or a list by accident."""
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
 def _md_blocks(blocks: list[Block] | tuple[Block, ...]) -> list[str]:

@@ -1,0 +1,401 @@
+"""Every export read back with the library a reader would use: python-docx, pypdf, openpyxl, csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+
+from analysis import Ratings, summarize
+from analysis.appendix import build_appendix
+from analysis.export import (
+    FORMATS, MEDIA_TYPES, SUFFIXES, ExportFormatError, chart_png, format_for_path, render, to_csv, to_markdown,
+)
+from analysis.labels import INTERPRETATION_TEXT
+from analysis.model import DEFAULT_AXES, Axis
+from tests.conftest import SAMPLE_CSV
+from tests.test_seed_table import SEED_TABLE
+
+EN_LEAKS = ["Mean", "Values", "Spread", "Interpretation", "Axis", "Summary", "Strong consensus", "Polarised",
+            "Disagreement", "Mostly high", "Fairly high", "Clearly low", "Page", "groups"]
+SV_LEAKS = ["Medel", "Värden", "Spridning", "Tolkning", "Axel", "Sammanfattning", "Stark samsyn", "Polariserat",
+            "Oenighet", "Övervägande högt", "Relativt högt", "Tydligt lågt", "Sida", "grupper", "Mötesplats"]
+
+QUESTIONS = [
+    ("Var ska förbunden göra störst skillnad på sikt?",
+     [("Grupp 1", ["Individnära insatser", "Nya arbetssätt mellan organisationerna"]), ("Grupp 2", ["Fler i arbete"])],
+     "**Fokus på individen.**\n\nStruktur och samverkan stödjer.\n- individer stärks\n- samverkan fördjupas",
+     "Individ eller struktur?"),
+]
+COMMENTS = {"motesplats": [("Grupp 2", "En viktig arena för parterna")]}
+
+
+def words(text: str, candidates) -> list[str]:
+    return [w for w in candidates if re.search(rf"(?<![\wåäöÅÄÖ]){re.escape(w)}(?![\wåäöÅÄÖ])", text)]
+
+
+@pytest.fixture(scope="module")
+def ratings():
+    from survey.importer import read_ratings
+
+    return read_ratings(SAMPLE_CSV)
+
+
+def round2(ratings):
+    r2 = ratings.subset_axes(["motesplats", "metodutveckling"])
+    return Ratings(r2.groups, r2.axes, np.array([[3, 3], [4, 2.5], [3, 3], [3.5, 3]]), r2.scale)
+
+
+@pytest.fixture(scope="module")
+def appendix_sv(ratings):
+    return build_appendix(ratings, title="Medlemssamråd 2026", date="2026-02-27", place="Vrigstad",
+                          federation="Samordningsförbunden i Jönköpings län", questions=QUESTIONS,
+                          comments=COMMENTS, round2=round2(ratings))
+
+
+@pytest.fixture(scope="module")
+def appendix_en(ratings):
+    questions = [("Where should the federations make the biggest difference?",
+                  [("Grupp 1", ["Individual support"])], "**Individuals first.**")]
+    return build_appendix(ratings, title="Member consultation 2026", date="2026-02-27", place="Vrigstad",
+                          lang="en", questions=questions, comments={"motesplats": [("Grupp 2", "A key arena")]},
+                          round2=round2(ratings))
+
+
+@pytest.fixture(scope="module")
+def formula_appendix():
+    """Names and comments a spreadsheet would run as formulas."""
+    axes = (Axis("plus", "+Axel", "+Axis"), *DEFAULT_AXES[:2])
+    r = Ratings.from_rows([("=SUM(A1)", [4, 3, None]), ("@grupp", [2, 4, 5]), ("-minus", [3, 3, 4])], axes)
+    return build_appendix(r, title="=HYPERLINK(\"http://x\")", comments={"plus": [("=SUM(A1)", "-1 poäng")]})
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+
+def docx_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(c.text for c in row.cells)
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def docx_sv(appendix_sv):
+    import docx
+
+    return docx.Document(io.BytesIO(render(appendix_sv, "docx")))
+
+
+def minutes_table(document):
+    tables = [t for t in document.tables if t.rows[0].cells[0].text in ("Axel", "Axis")]
+    return tables[0]
+
+
+def test_docx_minutes_table(docx_sv):
+    table = minutes_table(docx_sv)
+    assert [c.text for c in table.rows[0].cells] == ["Axel", "Värden", "Medel", "Spridning", "Tolkning"]
+    assert table.rows[0]._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") \
+        is not None, "the header row repeats on every page"
+    body = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert len(body) == 8
+    for ours, seed in zip(body, SEED_TABLE):
+        assert (ours[0], ours[1], ours[2], ours[4]) == (seed[0], seed[1], seed[2], seed[4])
+    assert body[5] == ["Mötesplats", "2,5; 5; 2", "3,2 *", "Hög", "Polariserat"]
+
+
+def test_docx_footnote_picture_and_sections(docx_sv):
+    paragraphs = [p.text for p in docx_sv.paragraphs]
+    footnote = [p for p in paragraphs if p.startswith("* Mötesplats")]
+    assert footnote and "Grupp 4" in footnote[0]
+    assert len(docx_sv.inline_shapes) == 1
+    headings = [p.text for p in docx_sv.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0] == "Medlemssamråd 2026"
+    for h in ("Gruppernas skattningar", "Analys", "Tydlig samsyn och höga skattningar", "Samlad bild",
+              "Gruppdiskussion", "1. Var ska förbunden göra störst skillnad på sikt?", "Sammanfattning",
+              "Kommentarer per axel", "Omskattning (runda 2)"):
+        assert h in headings
+    assert headings.index("Gruppdiskussion") < headings.index("Kommentarer per axel")
+
+
+def test_docx_bold_axis_names_and_bullets(docx_sv):
+    bold = {r.text for p in docx_sv.paragraphs for r in p.runs if r.bold}
+    assert {"Finansiera", "Mötesplats", "Grupp 1", "Fokus på individen."} <= bold
+    bullets = [p.text for p in docx_sv.paragraphs if p.style.name == "List Bullet"]
+    assert "Individnära insatser" in bullets and "individer stärks" in bullets
+    assert any(b.startswith("Grupp 2: En viktig arena") for b in bullets)
+    assert not any("**" in p.text for p in docx_sv.paragraphs)
+
+
+def test_docx_round_comparison_and_meta(docx_sv):
+    comparison = [t for t in docx_sv.tables if t.rows[0].cells[1].text == "Medel (runda 1 → 2)"]
+    assert comparison and comparison[0].rows[1].cells[1].text == "3,2 * → 3,4"
+    meta = docx_sv.tables[0]
+    assert [c.text for c in meta.rows[0].cells] == ["Datum", "2026-02-27"]
+    assert docx_sv.core_properties.title == "Medlemssamråd 2026"
+
+
+def test_docx_swedish_only(docx_sv):
+    assert words(docx_text(docx_sv), EN_LEAKS) == []
+
+
+def test_docx_english_only(appendix_en):
+    import docx
+
+    document = docx.Document(io.BytesIO(render(appendix_en, "docx")))
+    text = docx_text(document)
+    assert words(text, SV_LEAKS) == []
+    assert "Strong consensus" in text and "3.2 *" in text and "Meeting place" in text
+    assert [c.text for c in minutes_table(document).rows[0].cells] == ["Axis", "Values", "Mean", "Spread",
+                                                                       "Interpretation"]
+
+
+def test_docx_survives_control_characters(ratings):
+    a = build_appendix(ratings, title="Titel\x07", comments={"finansiera": [("Grupp 1", "rad\x0bbrytning\x00")]})
+    import docx
+
+    document = docx.Document(io.BytesIO(render(a, "docx")))
+    assert "radbrytning" in docx_text(document)
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_sv(appendix_sv):
+    return render(appendix_sv, "pdf")
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdf_text_is_selectable_and_swedish(pdf_sv):
+    assert pdf_sv.startswith(b"%PDF-")
+    text = pdf_text(pdf_sv)
+    for needle in ("Mötesplats", "Förvalta", "3,2 *", "Stark samsyn", "Påverka samverkan", "Uppföljning",
+                   "Övervägande högt", "4,75", "2,5; 5; 2", "Gruppdiskussion", "Omskattning (runda 2)"):
+        assert needle in text, needle
+    assert "✔ Stark samsyn" in text and "⇄ Polariserat" in text and "≠ Oenighet" in text
+    assert "* Mötesplats: 1 av 4 grupper saknar värde" in text
+    assert words(text, EN_LEAKS) == []
+
+
+def test_pdf_embeds_dejavu(pdf_sv):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf_sv))
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]))
+            assert "/ToUnicode" in font
+    assert any("DejaVu" in f for f in fonts)
+    assert reader.metadata.title == "Medlemssamråd 2026"
+    assert len(reader.pages[0].images) == 1
+
+
+def test_pdf_english_only(appendix_en):
+    text = pdf_text(render(appendix_en, "pdf"))
+    assert "Meeting place" in text and "3.2 *" in text and "Strong consensus" in text
+    assert words(text, SV_LEAKS) == []
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pdf_first_page_renders(pdf_sv, tmp_path):
+    source = tmp_path / "bilaga.pdf"
+    source.write_bytes(pdf_sv)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
+                   check=True, timeout=60)
+    pages = list(tmp_path.glob("page*.png"))
+    assert len(pages) == 1 and pages[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_pdf_font_falls_back_to_matplotlib(monkeypatch):
+    from analysis import export_pdf
+
+    export_pdf.font_path.cache_clear()
+    monkeypatch.setattr(export_pdf, "DEBIAN_FONTS", export_pdf.Path("/nonexistent"))
+    try:
+        path = export_pdf.font_path("sans", "B")
+        assert "matplotlib" in path and path.endswith("DejaVuSans-Bold.ttf")
+    finally:
+        export_pdf.font_path.cache_clear()
+
+
+# --- Excel --------------------------------------------------------------------------------------
+
+
+def load_xlsx(data: bytes):
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_xlsx_three_sheets_with_numbers(appendix_sv):
+    wb = load_xlsx(render(appendix_sv, "xlsx"))
+    assert wb.sheetnames == ["Sammanställning", "Skattningar", "Inställningar"]
+    summary = wb["Sammanställning"]
+    header = [c.value for c in summary[1]]
+    assert header[:5] == ["Axel", "Värden", "Medel", "Spridning", "Tolkning"]
+    assert "Konsensus (Tastle–Wierman)" in header
+    row = {h: c for h, c in zip(header, summary[7])}
+    assert row["Axel"].value == "Mötesplats" and row["Medel"].value == "3,2 *" and row["Värden"].value == "2,5; 5; 2"
+    assert row["n"].value == 3 and row["Saknas"].value == "Grupp 4"
+    mean = row["Medelvärde"]
+    assert mean.data_type == "n" and mean.value == pytest.approx(19 / 6) and mean.number_format == "0.00"
+    assert row["Konsensus (Tastle–Wierman)"].data_type == "n"
+    assert summary.cell(row=11, column=1).value.startswith("* Mötesplats")
+    raw = wb["Skattningar"]
+    assert [c.value for c in raw[1]][:2] == ["Grupp", "Finansiera"]
+    assert raw.cell(row=5, column=7).value is None, "Grupp 4 skipped Mötesplats: an empty cell, not 0"
+    assert raw.cell(row=2, column=4).value == 4.5
+    settings = {r[0].value: r[1].value for r in wb["Inställningar"].iter_rows(min_row=2)}
+    assert settings["Skalans steg"] == 0.5 and settings["Titel"] == "Medlemssamråd 2026"
+    assert settings["Högt när medelvärdet är minst"] == 4
+    assert settings["För få svar när antalet svar är under"] == 3
+
+
+def test_xlsx_english(appendix_en):
+    wb = load_xlsx(render(appendix_en, "xlsx"))
+    assert wb.sheetnames == ["Summary", "Ratings", "Settings"]
+    assert wb["Summary"]["A2"].value == "Finance" and wb["Summary"]["E2"].value == "Strong consensus"
+
+
+def test_xlsx_formula_looking_text_stays_text(formula_appendix):
+    wb = load_xlsx(render(formula_appendix, "xlsx"))
+    raw = wb["Skattningar"]
+    for cell, expected in ((raw["A2"], "=SUM(A1)"), (raw["A3"], "@grupp"), (raw["A4"], "-minus"),
+                           (raw["B1"], "+Axel")):
+        assert cell.data_type == "s" and cell.value == expected and cell.quotePrefix
+    summary = wb["Sammanställning"]
+    assert summary["A2"].value == "+Axel" and summary["A2"].data_type == "s"
+    assert summary["G4"].value == "=SUM(A1)" and summary["G4"].data_type == "s"
+    title = [r[1] for r in wb["Inställningar"].iter_rows(min_row=2) if r[0].value == "Titel"][0]
+    assert title.value == '=HYPERLINK("http://x")' and title.data_type == "s"
+
+
+# --- CSV, Markdown, pictures --------------------------------------------------------------------
+
+
+def test_csv_swedish_excel_dialect(appendix_sv):
+    data = render(appendix_sv, "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:5] == ["Axel", "Värden", "Medel", "Spridning", "Tolkning"]
+    assert rows[1][:5] == ["Finansiera", "5; 5; 4; 5", "4,75", "Mycket låg", "Stark samsyn"]
+    assert rows[6][2] == "3,2 *" and len(rows) == 9
+
+
+def test_csv_english(appendix_en):
+    rows = list(csv.reader(io.StringIO(render(appendix_en, "csv").decode("utf-8-sig"))))
+    assert rows[1][:3] == ["Finance", "5; 5; 4; 5", "4.75"]
+
+
+def test_csv_formula_cells_get_an_apostrophe(formula_appendix):
+    rows = list(csv.reader(io.StringIO(to_csv(formula_appendix).decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][0] == "'+Axel"
+    assert rows[3][6] == "'=SUM(A1)"
+
+
+def test_markdown_table_and_sections(appendix_sv):
+    md = render(appendix_sv, "md").decode("utf-8")
+    assert md.startswith("# Medlemssamråd 2026\n")
+    assert "| Axel | Värden | Medel | Spridning | Tolkning |" in md
+    assert "| Mötesplats | 2,5; 5; 2 | 3,2 \\* | Hög | Polariserat |" in md
+    assert "**Finansiera** (medel 4,75)" in md
+    assert "### 1. Var ska förbunden göra störst skillnad på sikt?" in md
+    assert "- **Grupp 2:** En viktig arena för parterna" in md
+    assert "| Mötesplats | 3,2 \\* → 3,4 |" in md
+    assert words(md, EN_LEAKS) == []
+
+
+def test_markdown_escapes_user_text(ratings):
+    a = build_appendix(ratings, title="A | B *C*", comments={"finansiera": [("# Grupp", "1. inte en lista <b>")]},
+                       narrative="## Rubrik\n\n# inte rubrik?\n\n1. inte heller")
+    md = to_markdown(a, image="radar.png")
+    assert md.startswith("# A \\| B \\*C\\*\n")
+    assert "- **# Grupp:** 1. inte en lista \\<b\\>" in md
+    assert "![Spindeldiagram över gruppernas skattningar](radar.png)" in md
+    assert "\n1\\. inte heller\n" in md
+
+
+def test_pictures(appendix_sv):
+    png = render(appendix_sv, "png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and png is chart_png(appendix_sv)
+    svg = render(appendix_sv, "svg")
+    assert svg.startswith(b"<?xml") and b"<svg" in svg[:600]
+
+
+def test_formats_and_media_types():
+    assert set(MEDIA_TYPES) == set(FORMATS) == set(SUFFIXES)
+    assert format_for_path("x/Bilaga.DOCX") == "docx" and format_for_path("a.markdown") == "md"
+    for bad in ("bilaga.txt", "bilaga", "bilaga.doc"):
+        with pytest.raises(ExportFormatError):
+            format_for_path(bad)
+
+
+def test_unknown_format(appendix_sv):
+    with pytest.raises(ExportFormatError):
+        render(appendix_sv, "html")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_for_a_workshop_with_too_few_answers(fmt):
+    r = Ratings.from_rows([("A", [4, None]), ("B", [5, 2])], DEFAULT_AXES[:2])
+    for lang in ("sv", "en"):
+        data = render(build_appendix(r, title="Liten", lang=lang), fmt)
+        assert data
+
+
+def test_one_axis_one_group_renders():
+    r = Ratings.from_rows([("Ensam", [3])], DEFAULT_AXES[:1])
+    a = build_appendix(r, title="Minsta möjliga")
+    assert "Mötesplats" not in pdf_text(render(a, "pdf"))
+    assert render(a, "docx") and render(a, "png")
+
+
+def test_interpretation_words_are_complete():
+    """The leak lists above cover every label the table can show."""
+    for label in INTERPRETATION_TEXT["en"].values():
+        assert label in EN_LEAKS or label in ("High", "Medium", "Low-medium", "Medium/slightly lower",
+                                               "Too few answers")
+
+
+def test_chart_draws_gaps_not_zeros(ratings):
+    from analysis.chart import radar_figure
+    from analysis.radar import radar_data
+
+    summary = summarize(ratings)
+    fig = radar_figure(radar_data(summary, ratings, "sv"), "sv")
+    ax = fig.axes[0]
+    assert ax.get_ylim() == (1.0, 5.0)
+    group4 = [line for line in ax.lines if line.get_color() == "#F0E442" and line.get_linestyle() == "-"][0]
+    y = np.asarray(group4.get_ydata(), dtype=float)
+    assert np.isnan(y[5]) and not np.isnan(y).all() and np.nanmin(y) >= 1
+    mean = [line for line in ax.lines if line.get_color() == "#000000" and line.get_linestyle() == "-"][0]
+    assert mean.get_linewidth() > group4.get_linewidth()
+    labels = [t.get_text() for t in ax.texts]
+    assert "Mötesplats ⇄\n(n=3)" in labels and "Finansiera ✔" in labels
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend == ["Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4", "Medel", "Min–max"]
+
+
+def test_chart_band_splits_around_an_axis_without_enough_answers():
+    from analysis.chart import _band_path
+
+    theta = [0.0, 1.0, 2.0, 3.0]
+    full = _band_path(theta, (1, 2, 1, 2), (3, 4, 3, 4))
+    assert list(full.codes).count(1) == 2, "a ring with a hole: two sub-paths"
+    gap = _band_path(theta, (1, None, 1, 2), (3, None, 3, 4))
+    assert list(gap.codes).count(1) == 1 and len(gap.vertices) == 7
+    assert _band_path(theta, (None, None, 1, None), (None, None, 3, None)) is None
