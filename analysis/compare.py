@@ -142,9 +142,14 @@ class Comparison:
 
     def to_rows(self, lang: str | None = None) -> list[tuple[str, ...]]:
         """Header row first, then one row per shared axis, numbers as the minutes write them."""
+        headers, rows = self.table(lang)
+        return [headers, *rows]
+
+    def table(self, lang: str | None = None) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+        """(headers, rows) for a data frame: `pd.DataFrame(rows, columns=headers)`."""
         lang = lang or self.lang
         yes, no = YES_NO[lang]
-        rows = [self.headers(lang)]
+        rows = []
         for r in self.rows:
             row = [r.axis.name(lang)]
             for c in r.cells:
@@ -154,7 +159,7 @@ class Comparison:
             if len(self.names) > 1:
                 row += [format_difference(r.difference, lang), yes if r.label_changed else no]
             rows.append(tuple(row))
-        return rows
+        return self.headers(lang), rows
 
 
 def compare_profiles(profiles: Profiles, lang: str = "sv") -> Comparison:
@@ -235,6 +240,21 @@ class RoundChange:
     def label_changed(self) -> bool:
         return self.round1.interpretation != self.round2.interpretation
 
+    @staticmethod
+    def headers(lang: str = "sv") -> tuple[str, ...]:
+        return ROUND_HEADERS[lang]
+
+    def to_row(self, lang: str = "sv") -> tuple[str, ...]:
+        """This axis as a table row under `headers(lang)`."""
+        return (
+            self.axis.name(lang), str(self.round1.n), str(self.round2.n),
+            format_mean(self.round1.mean_exact, lang), format_mean(self.round2.mean_exact, lang),
+            format_difference(self.mean_change, lang),
+            format_number(self.round1.consensus, 2, lang), format_number(self.round2.consensus, 2, lang),
+            format_difference(self.consensus_change, lang), DIRECTION_TEXT[lang][self.direction],
+            self.round1.interpretation_text(lang), self.round2.interpretation_text(lang),
+        )
+
 
 DIRECTION_TEXT = {
     "sv": {"up": "ökad samsyn", "down": "minskad samsyn", "same": "oförändrad", None: "–"},
@@ -258,18 +278,14 @@ class RoundChanges(list):
         self.lang = lang
 
     def to_rows(self, lang: str | None = None) -> list[tuple[str, ...]]:
+        """Header row first, then one row per re-rated axis."""
+        headers, rows = self.table(lang)
+        return [headers, *rows]
+
+    def table(self, lang: str | None = None) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+        """(headers, rows) for a data frame: `pd.DataFrame(rows, columns=headers)`."""
         lang = lang or self.lang
-        rows = [ROUND_HEADERS[lang]]
-        for c in self:
-            rows.append((
-                c.axis.name(lang), str(c.round1.n), str(c.round2.n),
-                format_mean(c.round1.mean_exact, lang), format_mean(c.round2.mean_exact, lang),
-                format_difference(c.mean_change, lang),
-                format_number(c.round1.consensus, 2, lang), format_number(c.round2.consensus, 2, lang),
-                format_difference(c.consensus_change, lang), DIRECTION_TEXT[lang][c.direction],
-                c.round1.interpretation_text(lang), c.round2.interpretation_text(lang),
-            ))
-        return rows
+        return ROUND_HEADERS[lang], [c.to_row(lang) for c in self]
 
 
 def compare_rounds(round1: ProfileSummary, round2: ProfileSummary, lang: str = "sv") -> RoundChanges:

@@ -14,7 +14,7 @@ from .compare import check_comparable, shared_axes
 from .formatting import format_number, format_value
 from .model import Ratings, Scale
 from .radar import (
-    BAND_COLOUR, BAND_NAME, MEAN_COLOUR, MEAN_COLOUR_DARK, MEAN_NAME, OKABE_ITO, RadarData, radar_data,
+    BAND_COLOUR, BAND_NAME, MEAN_COLOUR, MEAN_COLOUR_DARK, OKABE_ITO, RadarData, radar_data,
 )
 from .summary import AxisSummary, ProfileSummary
 

@@ -229,3 +229,18 @@ def test_round_with_too_few_answers_has_no_direction(sample_summary, sample_rati
     assert change.round2.consensus is None and change.direction is None and change.consensus_change is None
     assert change.mean_change is None
     assert compare_rounds(sample_summary, one).to_rows()[1][5:10] == ("–", "0,86", "–", "–", "–")
+
+
+def test_table_gives_headers_and_rows_for_a_data_frame(sample_summary, autumn, round2):
+    import pandas as pd
+
+    comparison = compare_profiles([("Vår", sample_summary), ("Höst", autumn)])
+    headers, rows = comparison.table("en")
+    assert [headers, *rows] == comparison.to_rows("en")
+    frame = pd.DataFrame(rows, columns=headers)
+    assert frame.shape == (7, 9) and frame.iloc[2, -2] == "+0.63"
+    changes = compare_rounds(sample_summary, round2, "sv")
+    headers, rows = changes.table()
+    assert [headers, *rows] == changes.to_rows()
+    assert rows == [c.to_row("sv") for c in changes] and headers == changes[0].headers("sv")
+    assert pd.DataFrame(rows, columns=headers).shape == (3, 12)
