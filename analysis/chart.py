@@ -72,11 +72,11 @@ def _band_path(theta: list[float], lo: tuple[float | None, ...], hi: tuple[float
     return Path(verts, codes)
 
 
-def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = (6.6, 6.0)) -> Figure:
+def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = (6.6, 6.2)) -> Figure:
     """One figure: grid polygons, min–max band, each group (broken where it skipped), the mean in black."""
     n = len(data.axis_labels)
     fig = Figure(figsize=size, layout=None)
-    ax = fig.add_axes((0.2, 0.17, 0.6, 0.66), projection="polar")
+    ax = fig.add_axes((0.19, 0.135, 0.62, 0.74), projection="polar")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     theta = [2 * math.pi * i / n for i in range(n)]
@@ -97,7 +97,7 @@ def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = 
         ax.plot([t, t], [lo, hi], color=GRID_COLOUR, lw=0.8, zorder=1)
     label_ticks = [t for t in data.ticks if abs(t - round(t)) < 1e-9] if len(data.ticks) > 6 else list(data.ticks)
     for tick in label_ticks:
-        ax.text(math.pi / n, tick, format_value(tick, lang), fontsize=7, color=TICK_COLOUR, ha="center",
+        ax.text(math.pi / n, tick, format_value(tick, lang), fontsize=7.5, color=TICK_COLOUR, ha="center",
                 va="center", zorder=6, family=FONT,
                 bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
 
@@ -119,7 +119,7 @@ def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = 
         s, c = math.sin(t), math.cos(t)
         ha = "center" if abs(s) < 0.2 else ("left" if s > 0 else "right")
         va = "bottom" if c > 0.5 else ("top" if c < -0.5 else "center")
-        ax.text(t, hi + pad, _wrap(label), ha=ha, va=va, fontsize=9, color=LABEL_COLOUR, family=FONT,
+        ax.text(t, hi + pad, _wrap(label), ha=ha, va=va, fontsize=10, color=LABEL_COLOUR, family=FONT,
                 linespacing=1.1)
 
     handles = [Line2D([], [], color=s.colour, lw=1.6, marker="o", ms=4, label=s.name) for s in data.groups]
@@ -129,8 +129,8 @@ def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = 
 
         handles.append(Patch(facecolor=BAND_RGBA, edgecolor="none", label=BAND_NAME[lang]))
     ncol = len(handles) if len(handles) <= 7 else math.ceil(len(handles) / 2)
-    fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=8.5,
-               bbox_to_anchor=(0.5, 0.005), prop={"family": FONT, "size": 8.5}, handlelength=1.8,
+    fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=9,
+               bbox_to_anchor=(0.5, 0.0), prop={"family": FONT, "size": 9}, handlelength=1.8,
                columnspacing=1.2)
     return fig
 

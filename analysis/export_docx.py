@@ -57,7 +57,9 @@ def _set_table_borders(table, colour: str = BORDER, inside: bool = True) -> None
         else:
             el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    # Word insists on the schema's order of table properties, so the borders go before shading and layout.
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                                 "w:tblDescription", "w:tblPrChange")
 
 
 def _row_flags(row, header: bool = False) -> None:
@@ -216,6 +218,8 @@ def _meta(doc, appendix: Appendix) -> None:
             run.font.size = Pt(10)
             if bold:
                 run.font.color.rgb = MUTED
+    for column, width in zip(table.columns, (3.6, 12.6)):
+        column.width = Cm(width)
 
 
 def to_docx(appendix: Appendix) -> bytes:

@@ -181,8 +181,8 @@ class _Writer:
         self.para(a.t("reading"), size=8, colour=MUTED, after=1)
 
         png = chart_png(a)
-        width = 128.0
-        height = width * 6.0 / 6.6
+        width = 130.0
+        height = width * 6.2 / 6.6
         if pdf.will_page_break(height + 14):
             pdf.add_page()
         else:
