@@ -108,6 +108,7 @@ _FIELDS = {
     "federation": _Both("förbundet", "the federation"),
     "summary": _Both("sammanfattningen", "the summary"),
     "narrative": _Both("texten", "the text"),
+    "point": _Both("punkten", "the point"),
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -644,7 +645,8 @@ def _check_values(w: Workshop, values: Mapping[str, Any], round: int) -> dict[st
         if math.isnan(number):
             clean[key] = None
             continue
-        index = w.scale.category_index(number)
+        # The range check comes first: Scale.category_index overflows on huge values (round(inf)).
+        index = w.scale.category_index(number) if w.scale.min <= number <= w.scale.max else None
         if index is None:
             s = w.scale
             raise ValidationError("off_scale", field=key, axis=axis, value=number,
@@ -684,7 +686,7 @@ def _check_points(points: Sequence[str]) -> list[str]:
         if point is None:
             continue
         if not isinstance(point, str):
-            raise ValidationError("point_too_long", field="points", position=i, limit=MAX_POINT)
+            raise ValidationError("not_text", field="points", what=_FIELDS["point"])
         point = " ".join(point.split())
         if not point:
             continue
@@ -738,6 +740,9 @@ class Store:
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    def __repr__(self) -> str:
+        return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
 
     # -- plumbing
 
