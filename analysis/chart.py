@@ -8,26 +8,28 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 
-import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 
-matplotlib.use("Agg", force=False)
-
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch, PathPatch  # noqa: E402
-from matplotlib.path import Path  # noqa: E402
-
-from .formatting import format_value  # noqa: E402
-from .model import Ratings  # noqa: E402
-from .radar import RadarData, radar_data  # noqa: E402
-from .summary import ProfileSummary  # noqa: E402
+from .formatting import format_value
+from .model import Ratings
+from .radar import BAND_NAME, RadarData, radar_data
+from .summary import ProfileSummary
 
 BAND_RGBA = (0 / 255, 114 / 255, 178 / 255, 0.15)
 GRID_COLOUR = "#C8C8C8"
 LABEL_COLOUR = "#222222"
 TICK_COLOUR = "#666666"
 FONT = "DejaVu Sans"  # bundled with matplotlib; has å ä ö and the marks ✔ ⇄ ≠
+
+# A name in a script DejaVu lacks is drawn as a box; saying so on every export helps nobody.
+warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
 
 
 def _closed(values: tuple[float | None, ...]) -> list[float]:
@@ -72,11 +74,22 @@ def _band_path(theta: list[float], lo: tuple[float | None, ...], hi: tuple[float
     return Path(verts, codes)
 
 
-def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = (6.6, 6.2)) -> Figure:
-    """One figure: grid polygons, min–max band, each group (broken where it skipped), the mean in black."""
+LINE_STYLES = ("-", (0, (5, 2)), (0, (1, 1.5)), (0, (5, 2, 1, 2)))  # after eight groups the colours repeat
+
+
+def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figure:
+    """One figure: grid polygons, min–max band, each group (broken where it skipped), the mean in black.
+
+    The figure grows downwards when the legend needs more than one row, so the diagram keeps its size.
+    """
     n = len(data.axis_labels)
-    fig = Figure(figsize=size, layout=None)
-    ax = fig.add_axes((0.19, 0.135, 0.62, 0.74), projection="polar")
+    n_handles = len(data.groups) + 2
+    ncol = n_handles if n_handles <= 7 else 6
+    legend_rows = -(-n_handles // ncol)
+    extra = 0.24 * (legend_rows - 1)
+    height = 6.2 + extra
+    fig = Figure(figsize=(width, height), layout=None)
+    ax = fig.add_axes((0.19, (0.84 + extra) / height, 0.62, 4.59 / height), projection="polar")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     theta = [2 * math.pi * i / n for i in range(n)]
@@ -105,9 +118,10 @@ def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = 
     if band is not None:
         ax.add_patch(PathPatch(band, facecolor=BAND_RGBA, edgecolor="none", zorder=2))
 
-    for series in data.groups:
+    for i, series in enumerate(data.groups):
         r = _closed(series.values)
-        ax.plot(theta_closed, r, color=series.colour, lw=1.6, zorder=3, solid_capstyle="round")
+        style = LINE_STYLES[(i // 8) % len(LINE_STYLES)]
+        ax.plot(theta_closed, r, color=series.colour, lw=1.6, ls=style, zorder=3, solid_capstyle="round")
         ax.plot(theta, r[:-1], ls="none", marker="o", ms=4.2, color=series.colour,
                 markeredgecolor="white", markeredgewidth=0.6, zorder=4)
     mean = _closed(data.mean.values)
@@ -122,13 +136,11 @@ def radar_figure(data: RadarData, lang: str = "sv", size: tuple[float, float] = 
         ax.text(t, hi + pad, _wrap(label), ha=ha, va=va, fontsize=10, color=LABEL_COLOUR, family=FONT,
                 linespacing=1.1)
 
-    handles = [Line2D([], [], color=s.colour, lw=1.6, marker="o", ms=4, label=s.name) for s in data.groups]
+    handles = [Line2D([], [], color=s.colour, lw=1.6, ls=LINE_STYLES[(i // 8) % len(LINE_STYLES)], marker="o", ms=4,
+                      label=s.name) for i, s in enumerate(data.groups)]
     handles.append(Line2D([], [], color=data.mean.colour, lw=2.4, marker="D", ms=4.5, label=data.mean.name))
     if band is not None:
-        from .radar import BAND_NAME
-
         handles.append(Patch(facecolor=BAND_RGBA, edgecolor="none", label=BAND_NAME[lang]))
-    ncol = len(handles) if len(handles) <= 7 else math.ceil(len(handles) / 2)
     fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=9,
                bbox_to_anchor=(0.5, 0.0), prop={"family": FONT, "size": 9}, handlelength=1.8,
                columnspacing=1.2)
@@ -160,15 +172,11 @@ def _wrap(label: str, width: int = 15) -> str:
 
 
 def _render(fig: Figure, fmt: str, dpi: int) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
+    # Each figure gets its own canvas and nothing touches rcParams, so sessions may render side by side.
     buffer = io.BytesIO()
     if fmt == "svg":
-        from matplotlib.backends.backend_svg import FigureCanvasSVG
-
         FigureCanvasSVG(fig)
-        with matplotlib.rc_context({"svg.hashsalt": "spindeln", "svg.fonttype": "path"}):
-            fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
     else:
         FigureCanvasAgg(fig)
         fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})

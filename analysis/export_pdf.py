@@ -182,7 +182,8 @@ class _Writer:
 
         png = chart_png(a)
         width = 130.0
-        height = width * 6.2 / 6.6
+        px_w, px_h = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        height = width * px_h / px_w
         if pdf.will_page_break(height + 14):
             pdf.add_page()
         else:

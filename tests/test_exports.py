@@ -399,3 +399,43 @@ def test_chart_band_splits_around_an_axis_without_enough_answers():
     gap = _band_path(theta, (1, None, 1, 2), (3, None, 3, 4))
     assert list(gap.codes).count(1) == 1 and len(gap.vertices) == 7
     assert _band_path(theta, (None, None, 1, None), (None, None, 3, None)) is None
+
+
+def test_many_groups_get_a_taller_chart_not_a_smaller_one():
+    from analysis.chart import radar_figure
+    from analysis.radar import radar_data
+
+    rng = np.random.default_rng(7)
+    values = rng.integers(0, 9, (20, 3)) * 0.5 + 1.0
+    r = Ratings(tuple(f"G{i}" for i in range(20)), DEFAULT_AXES[:3], values)
+    three = Ratings(r.groups[:3], r.axes, r.values[:3])
+    few = radar_figure(radar_data(summarize(three), three, "sv"))
+    many = radar_figure(radar_data(summarize(r), r, "sv"))
+    assert many.get_figheight() > few.get_figheight()
+    assert many.axes[0].get_position().height * many.get_figheight() == pytest.approx(
+        few.axes[0].get_position().height * few.get_figheight())
+    styles = {str(line.get_linestyle()) for line in many.axes[0].lines if line.get_color() == "#E69F00"}
+    assert len(styles) >= 2, "groups that share a colour differ in line style"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_names = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                 min_size=1, max_size=40).map(str.strip).filter(bool)
+
+
+@pytest.mark.filterwarnings("ignore:Glyph")
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(groups=st.lists(_names, min_size=1, max_size=5, unique_by=str.casefold), title=_names, comment=_names,
+       lang=st.sampled_from(["sv", "en"]))
+def test_any_names_render_in_every_format(groups, title, comment, lang):
+    values = np.array([[4, 2.5, None][: 3] for _ in groups], dtype=float)
+    r = Ratings(tuple(groups), DEFAULT_AXES[:3], values)
+    a = build_appendix(r, title=title, lang=lang, comments={"finansiera": [(groups[0], comment)]},
+                       questions=[(comment, [(groups[0], [comment])], comment)])
+    for fmt in FORMATS:
+        assert render(a, fmt)
+    wb = load_xlsx(render(a, "xlsx"))
+    assert [c.value for c in wb[a.t("sheet_ratings")]["A"][1:]] == [
+        re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", g) or None for g in groups]
