@@ -30,6 +30,7 @@ TEXT: dict[str, dict[str, str]] = {
         "scale": "Skala",
         "scale_value": "{min}–{max} i steg om {step}",
         "ratings_heading": "Gruppernas skattningar",
+        "intro_none": "Ingen grupp har skattat axlarna än.",
         "intro_one": "En grupp har skattat axlarna i spindeldiagrammet.",
         "intro": "{n} grupper har var för sig skattat axlarna i spindeldiagrammet.",
         "chart_alt": "Spindeldiagram över gruppernas skattningar",
@@ -82,6 +83,7 @@ TEXT: dict[str, dict[str, str]] = {
         "scale": "Scale",
         "scale_value": "{min}–{max} in steps of {step}",
         "ratings_heading": "The groups' ratings",
+        "intro_none": "No group has rated the axes yet.",
         "intro_one": "One group rated the axes of the spider diagram.",
         "intro": "{n} groups each rated the axes of the spider diagram.",
         "chart_alt": "Spider diagram of the groups' ratings",
@@ -212,6 +214,8 @@ class Appendix:
         return [(k, v) for k, v in rows if v]
 
     def intro(self) -> str:
+        if self.n_groups == 0:
+            return self.t("intro_none")
         if self.n_groups == 1:
             return self.t("intro_one")
         return self.t("intro", n=_cap(number_word(self.n_groups, self.lang)))

@@ -80,6 +80,7 @@ TEXT: dict[str, dict[str, str]] = {
         "based_on": "svar från {n} av {total} grupper",
         "and": "och",
         "overall_count": "{groups} har skattat {axes}.",
+        "overall_none": "Ingen grupp har skattat något än.",
         "groups_word_one": "En grupp",
         "groups_word": "{n} grupper",
         "axes_word_one": "en axel",
@@ -137,6 +138,7 @@ TEXT: dict[str, dict[str, str]] = {
         "based_on": "answers from {n} of {total} groups",
         "and": "and",
         "overall_count": "{groups} rated {axes}.",
+        "overall_none": "No group has rated anything yet.",
         "groups_word_one": "One group",
         "groups_word": "{n} groups",
         "axes_word_one": "one axis",
@@ -332,7 +334,7 @@ def draft_narrative(summary: ProfileSummary, lang: str = "sv") -> list[Section]:
     n_groups, n_axes = len(summary.groups), len(axes)
     groups_word = t["groups_word_one"] if n_groups == 1 else _cap(t["groups_word"].format(n=number_word(n_groups, lang)))
     axes_word = t["axes_word_one"] if n_axes == 1 else t["axes_word"].format(n=number_word(n_axes, lang))
-    count_sentence = t["overall_count"].format(groups=groups_word, axes=axes_word)
+    count_sentence = t["overall_count"].format(groups=groups_word, axes=axes_word) if n_groups else t["overall_none"]
     if too_few and len(too_few) == n_axes:
         blocks.append(Block(count_sentence + " " + t["too_few_all"].format(min_n=number_word(th.min_n, lang))))
         sections.append(Section(t["h_overall"], tuple(blocks)))

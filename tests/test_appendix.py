@@ -136,3 +136,16 @@ def test_marks_legend_and_file_name(sample_ratings):
     assert a.marks_legend() == "✔ Stark samsyn · ⇄ Polariserat · ≠ Oenighet"
     assert a.filename("docx") == "medlemssamrad-2026-2026-02-27.docx"
     assert build_appendix(sample_ratings, title="", lang="en").filename(".pdf").endswith(".pdf")
+
+
+def test_a_workshop_nobody_has_rated_yet():
+    from analysis.export import FORMATS, render
+    from analysis.model import DEFAULT_AXES
+
+    r = Ratings((), DEFAULT_AXES[:3], np.empty((0, 3)))
+    for lang, intro, overall in (("sv", "Ingen grupp har skattat axlarna än.", "Ingen grupp har skattat något än."),
+                                 ("en", "No group has rated the axes yet.", "No group has rated anything yet.")):
+        a = build_appendix(r, title="Tom", lang=lang)
+        assert a.intro() == intro and a.narrative[-1].blocks[0].text.startswith(overall)
+        for fmt in FORMATS:
+            assert render(a, fmt)
