@@ -78,6 +78,8 @@ class Scale:
         if not isinstance(value, (int, float)) or not math.isfinite(value):
             return None
         k = (value - self.min) / self.step
+        if not math.isfinite(k) or abs(k) > 1e9:
+            return None
         kr = round(k)
         if abs(k - kr) > 1e-9 or kr < 0 or kr >= self.n_categories:
             return None

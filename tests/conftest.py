@@ -1,10 +1,12 @@
-"""Shared fixtures. Browser and PostgreSQL fixtures live in their own conftest modules."""
+"""Shared fixtures. PostgreSQL fixtures come from tests/pg.py, browser fixtures from tests/browser/conftest.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+pytest_plugins = ["tests.pg"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = ROOT / "sample_data" / "medlemssamrad-2026.csv"

@@ -1,22 +1,39 @@
-"""Streamlit pages. Thin: read from the store, call `analysis`, lay out."""
+"""Streamlit pages. Thin: read from the store, call `analysis`, lay out.
+
+A group's link (?w=…&g=…) and a chief's link (?view=…) each reach one page and nothing else; everyone
+else gets the navigation.
+"""
 
 from __future__ import annotations
 
+import streamlit as st
+
 
 def run() -> None:
-    import streamlit as st
+    from ..ui import get_store, t
 
-    from analysis import summarize
-    from analysis.tables import HEADERS, minutes_rows
-    from survey.importer import read_ratings
-    from pathlib import Path
+    st.set_page_config(page_title="Spindeln", page_icon="🕸️", layout="centered")
+    get_store()  # first start: schema, sample workshop, admin password
+    params = st.query_params
+    if "g" in params:
+        from .group_form import page as group_form
 
-    st.set_page_config(page_title="Spindeln", layout="wide")
-    st.title("Spindeln")
-    ratings = read_ratings(Path(__file__).resolve().parents[2] / "sample_data" / "medlemssamrad-2026.csv")
-    summary = summarize(ratings)
-    import pandas as pd
+        st.navigation([st.Page(group_form, title=t("nav_form"), url_path="form")], position="hidden").run()
+        return
+    if "view" in params:
+        from .chiefs import page as chiefs
 
-    st.dataframe(pd.DataFrame(minutes_rows(summary), columns=HEADERS["sv"]), hide_index=True)
-    for note in summary.footnotes():
-        st.caption(note)
+        st.navigation([st.Page(chiefs, title=t("nav_view"), url_path="view")], position="hidden").run()
+        return
+    from .appendix import page as appendix
+    from .compare import page as compare
+    from .console import page as console
+    from .dashboard import page as dashboard
+
+    pages = [
+        st.Page(dashboard, title=t("nav_dashboard"), icon=":material/radar:", url_path="resultat", default=True),
+        st.Page(compare, title=t("nav_compare"), icon=":material/compare_arrows:", url_path="jamfor"),
+        st.Page(appendix, title=t("nav_appendix"), icon=":material/description:", url_path="bilaga"),
+        st.Page(console, title=t("nav_console"), icon=":material/admin_panel_settings:", url_path="processledare"),
+    ]
+    st.navigation(pages).run()

@@ -1,0 +1,34 @@
+"""The chiefs' read-only view: a federation's workshops, any one of them, or a comparison. Changes nothing."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..ui import get_store, language_switch, plain, t
+from .compare import show_comparison
+from .dashboard import show_results, visible_workshops
+
+
+def page() -> None:
+    language_switch(st.container())
+    store = get_store()
+    origin = store.workshop_by_view_token(st.query_params.get("view", ""))
+    if origin is None:
+        st.error(t("bad_view_link"))
+        return
+    federation = origin.federation
+    st.title(plain(federation) if federation else t("nav_view"), anchor=False)
+    workshops = visible_workshops(store, federation) if federation else [origin]
+    workshops = [w for w in workshops if w.state in ("revealed", "closed")]
+    if not workshops:
+        st.info(t("not_revealed_yet"))
+        return
+    tab_one, tab_compare = st.tabs([t("chiefs_workshop"), t("nav_compare")])
+    with tab_one:
+        by_id = {w.id: w for w in workshops}
+        wid = st.selectbox(t("workshop_label"), list(by_id), key="chief-w",
+                           index=list(by_id).index(origin.id) if origin.id in by_id else 0,
+                           format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+        show_results(by_id[wid], read_only=True, key_prefix="chief")
+    with tab_compare:
+        show_comparison(workshops, key_prefix="chief-cmp")

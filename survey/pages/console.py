@@ -1,0 +1,341 @@
+"""The facilitator's console: create a workshop, hand out links, watch, reveal, enter paper ratings."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from analysis import DEFAULT_AXES, Axis, Scale, ScaleError, summarize
+from analysis.formatting import format_value
+from analysis.labels import Interpretation
+
+from ..auth import check_password
+from ..importer import RatingsFileError, read_ratings
+from ..store import DEFAULT_QUESTIONS, PARTIES, ClosedError, StoreError, ValidationError
+from ..ui import get_store, is_admin, join_link, lang, language_switch, plain, t, view_link
+
+SKIP = "skip"
+STATE_KEYS = {"draft": "state_draft", "open": "state_open", "revealed": "state_revealed", "closed": "state_closed"}
+
+
+def page() -> None:
+    language_switch()
+    st.title(t("console_title"), anchor=False)
+    if not is_admin():
+        _login()
+        return
+    store = get_store()
+    with st.sidebar:
+        if st.button(t("logout"), key="logout"):
+            st.session_state["admin"] = False
+            st.rerun()
+    workshops = store.list_workshops()
+    tab_names = [t("tab_run"), t("tab_status"), t("tab_paper"), t("tab_discussion"), t("tab_round2"), t("tab_new")]
+    if not workshops:
+        _new_workshop(store)
+        return
+    ids = [w.id for w in workshops]
+    by_id = {w.id: w for w in workshops}
+    pending = st.session_state.pop("console-next", None)
+    if pending in ids:
+        st.session_state["console-workshop"] = pending
+    if st.session_state.get("console-workshop") not in ids:
+        st.session_state["console-workshop"] = ids[0]
+    chosen = st.selectbox(t("workshop_label"), ids, key="console-workshop",
+                          format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+    workshop = store.get_workshop(chosen)
+    tabs = st.tabs(tab_names)
+    with tabs[0]:
+        _run(store, workshop)
+    with tabs[1]:
+        _status_board(workshop.id)
+    with tabs[2]:
+        _paper(store, workshop)
+    with tabs[3]:
+        _discussion(store, workshop)
+    with tabs[4]:
+        _round2(store, workshop)
+    with tabs[5]:
+        _new_workshop(store)
+
+
+def _login() -> None:
+    store = get_store()
+    with st.form("login"):
+        password = st.text_input(t("password_label"), type="password", key="password")
+        sent = st.form_submit_button(t("login_button"), type="primary")
+    st.caption(t("password_help"))
+    if sent:
+        result = check_password(store, password or "")
+        if result.ok:
+            st.session_state["admin"] = True
+            st.rerun()
+        elif result.locked_for:
+            st.error(t("locked_out", seconds=result.locked_for))
+        else:
+            st.error(t("wrong_password", tries=result.remaining_tries))
+
+
+def _run(store, workshop) -> None:
+    lg = lang()
+    state = workshop.state
+    st.markdown(f"**{t('state_label')}:** {t(STATE_KEYS[state])}" + (f" · {t('round_label', n=2)}" if workshop.current_round == 2 else ""))
+    cols = st.columns(4)
+    actions = [
+        ("open", t("action_open"), state in ("draft",)),
+        ("revealed", t("action_reveal"), state in ("open", "closed", "draft")),
+        ("closed", t("action_close"), state in ("open", "revealed")),
+        ("open", t("action_reopen"), state == "closed"),
+    ]
+    for col, (target, label, enabled) in zip(cols, actions):
+        if col.button(label, disabled=not enabled, key=f"state-{label}", width="stretch"):
+            store.set_state(workshop.id, target)
+            st.rerun()
+    st.caption(t("state_help"))
+
+    st.subheader(t("groups_heading"), anchor=False)
+    with st.form("add-group", clear_on_submit=True):
+        c1, c2 = st.columns([3, 2])
+        name = c1.text_input(t("group_name"), max_chars=80)
+        party = c2.selectbox(t("group_party"), [None, *PARTIES], format_func=lambda p: t("party_none") if p is None else t(f"party_{p}"))
+        if st.form_submit_button(t("add_group")):
+            try:
+                store.add_group(workshop.id, name, party)
+                st.toast(t("group_added", name=name))
+            except ValidationError as exc:
+                st.error(exc.message(lg))
+    groups = store.groups(workshop.id)
+    for g in groups:
+        with st.container(border=True, key=f"group-{g.position}"):
+            c1, c2 = st.columns([3, 1])
+            c1.markdown(f"**{plain(g.name)}**" + (f" · {t('party_' + g.party)}" if g.party else "")
+                        + (f" · :red[{t('revoked')}]" if g.revoked else ""))
+            link = join_link(workshop.id, g.token)
+            if not g.revoked:
+                c1.code(link, language=None)
+                with c1.expander(t("qr_code")):
+                    st.image(_qr_png(link), width=220)
+                if c2.button(t("revoke"), key=f"revoke-{g.id}", width="stretch"):
+                    store.revoke_group(g.id)
+                    st.rerun()
+            else:
+                if c2.button(t("restore"), key=f"restore-{g.id}", width="stretch"):
+                    store.restore_group(g.id)
+                    st.rerun()
+            if c2.button(t("renew_link"), key=f"renew-{g.id}", width="stretch"):
+                store.renew_token(g.id)
+                st.rerun()
+    active = [g for g in groups if not g.revoked]
+    if active:
+        st.download_button(
+            t("join_cards"), data=lambda: _join_cards(workshop, active), file_name=f"kort-{workshop.id}.pdf",
+            mime="application/pdf", key="join-cards",
+        )
+    st.subheader(t("view_link_heading"), anchor=False)
+    st.caption(t("view_link_help"))
+    st.code(view_link(workshop.view_token), language=None)
+
+
+def _join_cards(workshop, groups) -> bytes:
+    from analysis.join_cards import join_cards_pdf
+
+    return join_cards_pdf(workshop.title, [(g.name, join_link(workshop.id, g.token)) for g in groups], lang())
+
+
+def _qr_png(link: str) -> bytes:
+    import segno
+
+    out = io.BytesIO()
+    segno.make(link, error="m").save(out, kind="png", scale=6, border=2)
+    return out.getvalue()
+
+
+@st.fragment(run_every="2s")
+def _status_board(workshop_id: str) -> None:
+    store = get_store()
+    lg = lang()
+    workshop = store.get_workshop(workshop_id)
+    names = {a.key: a.name(lg) for a in workshop.axes}
+    rows = store.status(workshop_id, workshop.current_round)
+    done = sum(1 for r in rows if r.submitted_at)
+    st.progress(done / len(rows) if rows else 0.0, text=t("groups_submitted", done=done, total=len(rows)))
+    table = [
+        {
+            t("col_group"): r.group.name,
+            t("col_status"): t("status_done") if r.submitted_at else t("status_waiting"),
+            t("col_time"): r.submitted_at.astimezone().strftime("%H:%M:%S") if r.submitted_at else "",
+            t("col_skipped"): ", ".join(names.get(k, k) for k in r.skipped),
+            t("col_entered_by"): (t("entered_facilitator") if r.entered_by == "facilitator" else t("entered_group")) if r.submitted_at else "",
+        }
+        for r in rows
+    ]
+    if table:
+        st.dataframe(pd.DataFrame(table), hide_index=True, key="status-table")
+    else:
+        st.info(t("no_groups_yet"))
+
+
+def _paper(store, workshop) -> None:
+    lg = lang()
+    st.caption(t("paper_help"))
+    groups = [g for g in store.groups(workshop.id) if not g.revoked]
+    round_ = workshop.current_round
+    axes = [a for a in workshop.axes if round_ == 1 or a.key in workshop.round2_axes]
+    if groups:
+        by_id = {g.id: g for g in groups}
+        gid = st.selectbox(t("col_group"), list(by_id), format_func=lambda i: by_id[i].name, key="paper-group")
+        saved = store.saved_values(workshop.id, gid, round_)
+        options = [SKIP, *workshop.scale.categories]
+        with st.form(f"paper-{gid}-{round_}"):
+            chosen = {}
+            cols = st.columns(2)
+            for i, axis in enumerate(axes):
+                current = saved.get(axis.key)
+                index = options.index(current) if current in options else 0
+                chosen[axis.key] = cols[i % 2].selectbox(
+                    axis.name(lg), options, index=index, key=f"paper-{gid}-{round_}-{axis.key}",
+                    format_func=lambda v: t("skip") if v == SKIP else format_value(v, lg),
+                )
+            if st.form_submit_button(t("paper_save"), type="primary"):
+                values = {k: None if v == SKIP else float(v) for k, v in chosen.items()}
+                try:
+                    store.submit(workshop.id, gid, values, round=round_, entered_by="facilitator")
+                    st.success(t("paper_saved", name=by_id[gid].name))
+                except (ValidationError, ClosedError) as exc:
+                    st.error(exc.message(lg))
+    st.subheader(t("import_heading"), anchor=False)
+    st.caption(t("import_help"))
+    upload = st.file_uploader(t("import_label"), type=["csv", "txt", "xlsx"], key="import-file")
+    if upload is not None and st.button(t("import_button"), key="import-go"):
+        try:
+            ratings = read_ratings(upload.getvalue(), filename=upload.name, scale=workshop.scale, lang=lg)
+            _import(store, workshop, ratings)
+        except RatingsFileError as exc:
+            st.error(exc.message(lg))
+        except (ValidationError, ClosedError) as exc:
+            st.error(exc.message(lg))
+
+
+def _import(store, workshop, ratings) -> None:
+    """All-or-nothing: every row is checked against the workshop before anything is written."""
+    lg = lang()
+    keys = {a.key for a in workshop.axes}
+    unknown = [a.name(lg) for a in ratings.axes if a.key not in keys]
+    if unknown:
+        st.error(t("import_unknown_axes", axes=", ".join(unknown)))
+        return
+    existing = {g.name.casefold(): g for g in store.groups(workshop.id)}
+    for name in ratings.groups:
+        g = existing.get(name.casefold())
+        if g is not None and g.revoked:
+            st.error(t("import_revoked", name=name))
+            return
+    for i, name in enumerate(ratings.groups):
+        g = existing.get(name.casefold()) or store.add_group(workshop.id, name)
+        store.submit(workshop.id, g.id, {a.key: ratings.column(j)[i] for j, a in enumerate(ratings.axes)},
+                     round=workshop.current_round, entered_by="facilitator")
+    st.success(t("import_done", n=len(ratings.groups)))
+
+
+def _discussion(store, workshop) -> None:
+    lg = lang()
+    questions = store.questions(workshop.id)
+    answers = store.answers(workshop.id)
+    if not questions:
+        st.info(t("no_questions"))
+    for q in questions:
+        with st.container(border=True, key=f"question-{q.position}"):
+            st.markdown(f"**{plain(q.text)}**")
+            for group, points in answers.get(q.id, []):
+                st.markdown(f"*{plain(group)}*")
+                for p in points:
+                    st.markdown(f"- {plain(p)}")
+            with st.form(f"summary-{q.id}"):
+                text = st.text_area(t("summary_label"), value=q.summary or "", key=f"summary-text-{q.id}")
+                if st.form_submit_button(t("summary_save")):
+                    store.set_question_summary(q.id, text)
+                    st.success(t("saved"))
+    with st.expander(t("edit_questions")):
+        with st.form("questions-edit"):
+            text = st.text_area(t("questions_one_per_line"), value="\n".join(q.text for q in questions), height=150)
+            if st.form_submit_button(t("save")):
+                try:
+                    store.set_questions(workshop.id, [line.strip() for line in text.splitlines() if line.strip()])
+                    st.rerun()
+                except ValidationError as exc:
+                    st.error(exc.message(lg))
+
+
+def _round2(store, workshop) -> None:
+    lg = lang()
+    ratings = store.ratings(workshop.id, 1)
+    summary = summarize(ratings).with_overrides(store.overrides(workshop.id))
+    split = {Interpretation.POLARISED, Interpretation.DISAGREEMENT}
+    suggested = [a.axis.key for a in summary.axes if a.interpretation in split]
+    st.caption(t("round2_help"))
+    names = {a.key: a.name(lg) for a in workshop.axes}
+    chosen = st.multiselect(t("round2_axes"), list(names), default=list(workshop.round2_axes) or suggested,
+                            format_func=names.get, key="round2-axes")
+    if workshop.current_round == 2:
+        st.info(t("round2_running", axes=", ".join(names[k] for k in workshop.round2_axes)))
+    if st.button(t("round2_open"), type="primary", disabled=not chosen, key="round2-go"):
+        try:
+            store.open_round2(workshop.id, chosen)
+            st.rerun()
+        except ValidationError as exc:
+            st.error(exc.message(lg))
+
+
+def _new_workshop(store) -> None:
+    lg = lang()
+    st.subheader(t("new_heading"), anchor=False)
+    axes_df = pd.DataFrame(
+        [{"name_sv": a.name_sv, "name_en": a.name_en, "description_sv": a.description_sv,
+          "description_en": a.description_en} for a in DEFAULT_AXES]
+    )
+    with st.form("new-workshop"):
+        title = st.text_input(t("new_title"), max_chars=120)
+        c1, c2, c3 = st.columns(3)
+        when = c1.date_input(t("new_date"), value=date.today())
+        place = c2.text_input(t("new_place"), max_chars=80)
+        federation = c3.text_input(t("new_federation"), max_chars=120)
+        scale_spec = st.text_input(t("new_scale"), value="1:5:0.5", help=t("new_scale_help"))
+        st.caption(t("new_axes_help"))
+        edited = st.data_editor(axes_df, num_rows="dynamic", key="new-axes", hide_index=True, column_config={
+            "name_sv": st.column_config.TextColumn(t("axis_name_sv"), required=True),
+            "name_en": st.column_config.TextColumn(t("axis_name_en")),
+            "description_sv": st.column_config.TextColumn(t("axis_desc_sv")),
+            "description_en": st.column_config.TextColumn(t("axis_desc_en")),
+        })
+        questions = st.text_area(t("questions_one_per_line"), value="\n".join(DEFAULT_QUESTIONS[lg]), height=120)
+        sent = st.form_submit_button(t("new_create"), type="primary")
+    if not sent:
+        return
+    try:
+        scale = Scale.parse(scale_spec)
+    except ScaleError:
+        st.error(t("new_bad_scale", spec=scale_spec))
+        return
+    from analysis.model import axis_for_name
+
+    axes: list[Axis] = []
+    for row in edited.to_dict("records"):
+        name = (row.get("name_sv") or "").strip()
+        if not name:
+            continue
+        base = axis_for_name(name, {a.key for a in axes})
+        axes.append(Axis(base.key, name, (row.get("name_en") or "").strip() or name,
+                         (row.get("description_sv") or "").strip(), (row.get("description_en") or "").strip()))
+    try:
+        workshop = store.create_workshop(
+            title, when.isoformat(), place=place, federation=federation, scale=scale, axes=axes,
+            questions=[q.strip() for q in questions.splitlines() if q.strip()],
+        )
+    except (ValidationError, StoreError) as exc:
+        st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
+        return
+    st.session_state["console-next"] = workshop.id
+    st.rerun()

@@ -1,0 +1,167 @@
+"""The consensus dashboard: live radar, the minutes table, axis detail. Pages only lay out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import summarize
+from analysis.labels import Interpretation
+from analysis.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
+
+from ..ui import get_store, is_admin, lang, language_switch, plain, t
+
+POLL = "2s"
+
+
+def visible_workshops(store, chief_federation: str | None = None):
+    """The facilitator sees every workshop; everyone else only those whose results are revealed."""
+    workshops = store.list_workshops(chief_federation)
+    if is_admin() and chief_federation is None:
+        return workshops
+    return [w for w in workshops if w.state in ("revealed", "closed")]
+
+
+def pick_workshop(workshops, key: str):
+    if not workshops:
+        st.info(t("no_workshops"))
+        return None
+    ids = [w.id for w in workshops]
+    wanted = st.query_params.get("w")
+    index = ids.index(wanted) if wanted in ids else 0
+    by_id = {w.id: w for w in workshops}
+    chosen = st.selectbox(t("workshop_label"), ids, index=index, key=key,
+                          format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+    return by_id[chosen]
+
+
+def page() -> None:
+    language_switch()
+    store = get_store()
+    st.title(t("dashboard_title"), anchor=False)
+    workshop = pick_workshop(visible_workshops(store), "dashboard-workshop")
+    if workshop is None:
+        return
+    show_results(workshop, read_only=not is_admin(), key_prefix="dash")
+
+
+def summary_for(store, workshop, round_: int = 1):
+    ratings = store.ratings(workshop.id, round_)
+    summary = summarize(ratings).with_overrides(store.overrides(workshop.id) if round_ == 1 else {})
+    return ratings, summary
+
+
+def show_results(workshop, *, read_only: bool, key_prefix: str) -> None:
+    """Heading, then the live part (radar and table) in a polling fragment, then the axis detail."""
+    st.subheader(plain(workshop.title), anchor=False)
+    meta = " · ".join(plain(x) for x in (workshop.date, workshop.place, workshop.federation) if x)
+    if meta:
+        st.caption(meta)
+    if workshop.state not in ("revealed", "closed"):
+        st.warning(t("not_revealed_banner"))
+    show_groups = st.toggle(t("show_groups"), value=True, key=f"{key_prefix}-groups")
+    _live(workshop.id, show_groups, key_prefix)
+    _detail(workshop, read_only, key_prefix)
+
+
+@st.fragment(run_every=POLL)
+def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+    from analysis.figures import radar_figure
+
+    store = get_store()
+    workshop = store.get_workshop(workshop_id)
+    lg = lang()
+    ratings, summary = summary_for(store, workshop)
+    n_groups = len(store.groups(workshop_id, include_revoked=False))
+    st.caption(t("groups_submitted", done=len(ratings.groups), total=n_groups))
+    if not ratings.groups:
+        st.info(t("no_ratings_yet"))
+        return
+    dark = (getattr(st.context, "theme", None) or {}).get("type") == "dark"
+    fig = radar_figure(summary, ratings, lg, show_groups=show_groups, dark=dark)
+    st.plotly_chart(fig, key=f"{key_prefix}-radar", config={"displaylogo": False})
+    table = pd.DataFrame(minutes_rows(summary, lg), columns=HEADERS[lg])
+    table.insert(1, "n", [a.n for a in summary.axes])
+    st.dataframe(table, hide_index=True, key=f"{key_prefix}-table")
+    for note in summary.footnotes(lg):
+        st.caption(plain(note))
+    with st.expander(t("all_statistics")):
+        st.dataframe(pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]), hide_index=True)
+        st.caption(t("statistics_help"))
+
+
+def _detail(workshop, read_only: bool, key_prefix: str) -> None:
+    from analysis.explain import explain
+    from analysis.figures import strip_figure
+
+    store = get_store()
+    lg = lang()
+    ratings, summary = summary_for(store, workshop)
+    if not ratings.groups:
+        return
+    st.subheader(t("axis_detail"), anchor=False)
+    sort_labels = {"order": t("sort_order"), "mean": t("sort_mean"), "consensus": t("sort_consensus")}
+    sort_by = st.segmented_control(t("sort_by"), list(sort_labels), default="order", format_func=sort_labels.get,
+                                   key=f"{key_prefix}-sort") or "order"
+    st.plotly_chart(strip_figure(summary, ratings, lg, sort_by=sort_by), key=f"{key_prefix}-strip",
+                    config={"displaylogo": False})
+    keys = [a.axis.key for a in summary.axes]
+    names = {a.axis.key: a.axis.name(lg) for a in summary.axes}
+    chosen = st.selectbox(t("choose_axis"), keys, format_func=names.get, key=f"{key_prefix}-axis")
+    a = summary.axis(chosen)
+    cols = st.columns(3)
+    cols[0].metric(t("metric_mean"), a.mean_text(lg))
+    cols[1].metric(t("metric_n"), f"{a.n} / {len(summary.groups)}")
+    cols[2].metric(t("metric_consensus"), _num(a.consensus, lg))
+    st.markdown(f"**{t('metric_label')}: {plain(a.interpretation_text(lg))}**")
+    st.markdown(plain(explain(a, summary.thresholds, summary.scale, lg)))
+    comments = store.comments(workshop.id).get(chosen, [])
+    if comments:
+        st.markdown(f"**{t('comments_heading')}**")
+        for group, text in comments:
+            st.markdown(f"- **{plain(group)}**: {plain(text)}")
+    if workshop.current_round == 2 and workshop.round2_axes:
+        _rounds(store, workshop, summary, key_prefix)
+    if not read_only and is_admin():
+        _overrides(store, workshop, summary, key_prefix)
+
+
+def _rounds(store, workshop, round1, key_prefix: str) -> None:
+    from analysis.compare import compare_rounds
+    from analysis.figures import rounds_radar
+
+    lg = lang()
+    ratings2, round2 = summary_for(store, workshop, 2)
+    st.subheader(t("rounds_heading"), anchor=False)
+    if not ratings2.groups:
+        st.info(t("round2_waiting"))
+        return
+    st.plotly_chart(rounds_radar(round1, round2, lg), key=f"{key_prefix}-rounds", config={"displaylogo": False})
+    headers, rows = compare_rounds(round1, round2, lg).table(lg)
+    st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True, key=f"{key_prefix}-rounds-table")
+
+
+def _overrides(store, workshop, summary, key_prefix: str) -> None:
+    lg = lang()
+    labels = [None, *Interpretation]
+    with st.expander(t("override_heading")):
+        st.caption(t("override_help"))
+        current = store.overrides(workshop.id)
+        for a in summary.axes:
+            rule = a.rule_interpretation or a.interpretation
+            value = current.get(a.axis.key)
+            index = labels.index(Interpretation(value)) if value else 0
+            choice = st.selectbox(
+                a.axis.name(lg), labels, index=index, key=f"{key_prefix}-ov-{a.axis.key}",
+                format_func=lambda x, rule=rule: t("override_rule", label=rule.text(lg)) if x is None else x.text(lg),
+            )
+            new = None if choice is None or choice == rule else choice.value
+            if new != current.get(a.axis.key):
+                store.set_override(workshop.id, a.axis.key, new)
+                st.rerun()
+
+
+def _num(x, lg: str) -> str:
+    from analysis.formatting import format_number
+
+    return format_number(x, 2, lg)

@@ -1,0 +1,147 @@
+"""The group's rating form, reached only through its own link (?w=…&g=<token>)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from analysis.formatting import format_value
+
+from ..store import ClosedError, ValidationError
+from ..ui import get_store, lang, language_switch, plain, t
+
+SKIP = "skip"
+
+
+def _current_group():
+    store = get_store()
+    workshop_id = st.query_params.get("w", "")
+    token = st.query_params.get("g", "")
+    workshop = store.get_workshop(workshop_id) if workshop_id else None
+    group = store.group_by_token(workshop_id, token) if workshop and token else None
+    return store, workshop, group
+
+
+def page() -> None:
+    language_switch(st.container())
+    store, workshop, group = _current_group()
+    if group is None:
+        st.error(t("bad_link"))
+        return
+    st.caption(plain(workshop.title))
+    st.header(plain(group.name), anchor=False)
+    if workshop.state == "draft":
+        st.info(t("form_not_open"))
+        _wait_for_open(workshop.id)
+        return
+    round_ = workshop.current_round
+    axes = [a for a in workshop.axes if round_ == 1 or a.key in workshop.round2_axes]
+    writable = workshop.state in ("open", "revealed")
+    if not writable:
+        st.warning(t("form_closed"))
+    if round_ == 2:
+        st.info(t("form_round2"))
+    _rating_form(store, workshop, group, axes, round_, writable)
+    questions = store.questions(workshop.id)
+    if questions and round_ == 1:
+        _questions_form(store, workshop, group, questions, writable)
+    if workshop.state in ("revealed", "closed"):
+        st.divider()
+        st.subheader(t("form_results_heading"), anchor=False)
+        from .dashboard import show_results
+
+        show_results(workshop, read_only=True, key_prefix="group")
+
+
+@st.fragment(run_every="3s")
+def _wait_for_open(workshop_id: str) -> None:
+    """Sits quietly until the facilitator opens the rating, then brings up the form."""
+    workshop = get_store().get_workshop(workshop_id)
+    if workshop and workshop.state != "draft":
+        st.rerun(scope="app")
+
+
+def _rating_form(store, workshop, group, axes, round_, writable) -> None:
+    lg = lang()
+    saved = store.saved_values(workshop.id, group.id, round_)
+    saved_comments = store.saved_comments(workshop.id, group.id, round_)
+    submitted_before = store.has_submitted(workshop.id, group.id, round_)
+    options = [*workshop.scale.categories, SKIP]
+
+    def fmt(option) -> str:
+        return t("skip") if option == SKIP else format_value(option, lg)
+
+    choices: dict[str, object] = {}
+    comments: dict[str, str] = {}
+    with st.form(f"rating-{round_}", border=False):
+        st.caption(t("form_intro", min=fmt(workshop.scale.min), max=fmt(workshop.scale.max)))
+        for axis in axes:
+            with st.container(border=True, key=f"axis-{axis.key}"):
+                st.markdown(f"**{plain(axis.name(lg))}**")
+                if axis.description(lg):
+                    st.caption(plain(axis.description(lg)))
+                if axis.key in saved:
+                    default = SKIP if saved[axis.key] is None else saved[axis.key]
+                else:
+                    default = None
+                choices[axis.key] = st.pills(
+                    axis.name(lg), options, default=default, format_func=fmt, key=f"rate-{round_}-{axis.key}",
+                    label_visibility="collapsed", disabled=not writable,
+                )
+                comments[axis.key] = st.text_input(
+                    t("comment_label"), value=saved_comments.get(axis.key, ""), max_chars=200,
+                    key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not writable,
+                )
+        label = t("update_button") if submitted_before else t("submit_button")
+        sent = st.form_submit_button(label, type="primary", width="stretch", disabled=not writable)
+    if sent:
+        unanswered = [a.name(lg) for a in axes if choices.get(a.key) is None]
+        if unanswered:
+            st.error(t("form_unanswered", axes=", ".join(unanswered)))
+            return
+        values = {k: (None if v == SKIP else float(v)) for k, v in choices.items()}
+        try:
+            at = store.submit(workshop.id, group.id, values, round=round_, entered_by="group",
+                              comments={k: v for k, v in comments.items() if v and v.strip()})
+        except (ValidationError, ClosedError) as exc:
+            st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
+            return
+        st.session_state[f"saved-at-{round_}"] = at
+    at = st.session_state.get(f"saved-at-{round_}")
+    if at is not None:
+        skipped = [a.name(lg) for a in axes if choices.get(a.key) == SKIP]
+        st.success(t("form_saved", time=_clock(at)))
+        if skipped:
+            st.caption(t("form_saved_skipped", axes=", ".join(skipped)))
+    elif submitted_before:
+        st.info(t("form_already_saved"))
+
+
+def _questions_form(store, workshop, group, questions, writable) -> None:
+    saved = store.saved_answers(workshop.id, group.id)
+    st.divider()
+    st.subheader(t("questions_heading"), anchor=False)
+    st.caption(t("questions_intro"))
+    texts = {}
+    with st.form("answers", border=False):
+        for q in questions:
+            texts[q.id] = st.text_area(
+                q.text, value="\n".join(saved.get(q.id, [])), key=f"answer-{q.id}", height=110,
+                disabled=not writable,
+            )
+        sent = st.form_submit_button(t("questions_save"), width="stretch", disabled=not writable)
+    if sent:
+        try:
+            for q in questions:
+                points = [line.strip(" -•\t") for line in (texts[q.id] or "").splitlines()]
+                store.save_answers(workshop.id, group.id, q.id, [p for p in points if p])
+        except (ValidationError, ClosedError) as exc:
+            st.error(exc.message(lang()) if hasattr(exc, "message") else str(exc))
+            return
+        st.success(t("questions_saved"))
+
+
+def _clock(at: datetime) -> str:
+    local = at.astimezone() if at.tzinfo else at
+    return local.strftime("%H:%M:%S")

@@ -1,0 +1,105 @@
+"""What every page shares: the store, the language switch, the texts, and plain-text output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from . import config
+from .texts import TEXTS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CSV = ROOT / "sample_data" / "medlemssamrad-2026.csv"
+LANGS = ("sv", "en")
+
+
+@st.cache_resource(show_spinner=False)
+def get_store():
+    """One store per server process; on first start it seeds the sample workshop and the admin password."""
+    from .auth import ensure_admin_password
+    from .store import Store
+
+    store = Store(config.database_url())
+    store.ensure_sample_workshop(SAMPLE_CSV)
+    generated = ensure_admin_password(store)
+    if generated:
+        print(
+            "\n  Spindeln: facilitator password (shown once; set SPINDELN_ADMIN_PASSWORD to choose your own):\n"
+            f"      {generated}\n",
+            flush=True,
+        )
+    return store
+
+
+def lang() -> str:
+    """The page language: the switch in session state, else ?lang=…, else Swedish."""
+    if "lang" not in st.session_state:
+        q = st.query_params.get("lang", "sv")
+        st.session_state["lang"] = q if q in LANGS else "sv"
+    value = st.session_state.get("lang")
+    return value if value in LANGS else "sv"
+
+
+def t(key: str, **params) -> str:
+    text = TEXTS[key][0 if lang() == "sv" else 1]
+    return text.format(**params) if params else text
+
+
+def language_switch(where=None) -> str:
+    """Svenska/English on every page; the choice also goes into the URL so a reload keeps it."""
+    current = lang()
+    target = where or st.sidebar
+
+    def changed() -> None:
+        value = st.session_state.get("lang_switch") or current
+        st.session_state["lang"] = value
+        if value == "sv":
+            st.query_params.pop("lang", None)
+        else:
+            st.query_params["lang"] = value
+
+    target.segmented_control(
+        "Språk / Language", LANGS, default=current, key="lang_switch", on_change=changed,
+        format_func=lambda code: {"sv": "Svenska", "en": "English"}[code], label_visibility="collapsed",
+    )
+    return lang()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+
+
+def plain(text: str) -> str:
+    """User text made inert for Streamlit's Markdown: shown exactly as typed, never as markup or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def base_url() -> str:
+    """SPINDELN_PUBLIC_URL when set, else the address the facilitator's browser uses."""
+    public = config.setting("SPINDELN_PUBLIC_URL")
+    if public:
+        return public.rstrip("/")
+    try:
+        url = st.context.url or ""
+    except Exception:
+        url = ""
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme and parts.netloc:
+            return f"{parts.scheme}://{parts.netloc}"
+    host = (st.context.headers or {}).get("host", "localhost:8501")
+    return f"http://{host}"
+
+
+def join_link(workshop_id: str, token: str) -> str:
+    return f"{base_url()}/?{urlencode({'w': workshop_id, 'g': token})}"
+
+
+def view_link(view_token: str) -> str:
+    return f"{base_url()}/?{urlencode({'view': view_token})}"
+
+
+def is_admin() -> bool:
+    return bool(st.session_state.get("admin"))
