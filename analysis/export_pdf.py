@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from fpdf import FPDF
-from fpdf.enums import Align, TableBordersLayout, XPos, YPos
+from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace
 
 from .appendix import Appendix
@@ -238,4 +238,4 @@ def to_pdf(appendix: Appendix) -> bytes:
     return _Writer(appendix).write()
 
 
-__all__ = ["to_pdf", "font_path", "register_fonts", "Align"]
+__all__ = ["to_pdf", "font_path", "register_fonts"]
