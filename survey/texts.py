@@ -189,6 +189,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "axis_name_en": ("Namn (engelska)", "Name (English)"),
     "axis_desc_sv": ("Beskrivning (svenska)", "Description (Swedish)"),
     "axis_desc_en": ("Beskrivning (engelska)", "Description (English)"),
+    "new_created": ("Workshoppen ”{title}” är skapad och vald ovan. Lägg till grupper under Workshop och grupper.",
+                    "The workshop “{title}” was created and is chosen above. Add groups under Workshop and groups."),
     "new_create": ("Skapa workshop", "Create workshop"),
     "new_bad_scale": ("Skalan '{spec}' går inte att använda. Skriv min:max:steg, till exempel 1:5:0.5.",
                       "The scale '{spec}' cannot be used. Write min:max:step, for example 1:5:0.5."),

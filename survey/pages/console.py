@@ -292,6 +292,9 @@ def _round2(store, workshop) -> None:
 def _new_workshop(store) -> None:
     lg = lang()
     st.subheader(t("new_heading"), anchor=False)
+    created = st.session_state.pop("console-created", None)
+    if created:
+        st.success(t("new_created", title=created))
     axes_df = pd.DataFrame(
         [{"name_sv": a.name_sv, "name_en": a.name_en, "description_sv": a.description_sv,
           "description_en": a.description_en} for a in DEFAULT_AXES]
@@ -338,4 +341,5 @@ def _new_workshop(store) -> None:
         st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
         return
     st.session_state["console-next"] = workshop.id
+    st.session_state["console-created"] = workshop.title
     st.rerun()

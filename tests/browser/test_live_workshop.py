@@ -13,7 +13,7 @@ from tests.browser.conftest import wait_idle
 def login(page, url: str) -> None:
     page.goto(url + "/processledare")
     wait_idle(page)
-    page.get_by_label("Lösenord").fill(ADMIN_PASSWORD)
+    page.get_by_label("Lösenord", exact=True).fill(ADMIN_PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     expect(page.get_by_role("tab", name="Workshop och grupper")).to_be_visible()
     wait_idle(page)
@@ -22,15 +22,16 @@ def login(page, url: str) -> None:
 def create_workshop(page, title: str, groups: list[str]) -> list[str]:
     """Creates the workshop, adds the groups, opens the rating; returns the groups' join links."""
     page.get_by_role("tab", name="Ny workshop").click()
-    page.get_by_label("Titel").fill(title)
-    page.get_by_label("Plats").fill("Vrigstad")
-    page.get_by_label("Förbund").fill("Testförbundet")
+    page.get_by_label("Titel", exact=True).fill(title)
+    page.get_by_label("Plats", exact=True).fill("Vrigstad")
+    page.get_by_label("Förbund", exact=True).fill("Testförbundet")
     page.get_by_role("button", name="Skapa workshop").click()
     wait_idle(page)
-    expect(page.get_by_test_id("stSelectbox").first).to_contain_text(title)
+    expect(page.get_by_text("är skapad")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Workshop", exact=True)).to_have_value(re.compile(title))
     page.get_by_role("tab", name="Workshop och grupper").click()
     for name in groups:
-        page.get_by_label("Gruppens namn").fill(name)
+        page.get_by_label("Gruppens namn", exact=True).fill(name)
         page.get_by_role("button", name="Lägg till grupp").click()
         wait_idle(page)
         expect(page.get_by_text(name, exact=True).first).to_be_visible()
@@ -47,9 +48,9 @@ def rate(page, link: str, values: dict[str, str], *, skip: tuple[str, ...] = ())
     page.goto(link)
     wait_idle(page)
     for key, label in values.items():
-        page.locator(f".st-key-axis-{key}").get_by_role("button", name=label, exact=True).click()
+        page.locator(f".st-key-axis-{key}").get_by_role("radio", name=label, exact=True).click()
     for key in skip:
-        page.locator(f".st-key-axis-{key}").get_by_role("button", name="Hoppa över").click()
+        page.locator(f".st-key-axis-{key}").get_by_role("radio", name="Hoppa över").click()
     page.get_by_role("button", name=re.compile("Skicka in|Spara ändringar")).click()
     expect(page.get_by_text("Tack! Era svar är sparade")).to_be_visible()
 
