@@ -87,9 +87,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "appendix_title": ("Protokollsbilaga", "Minutes appendix"),
     "narrative_label": ("Sammanfattande text", "Summary text"),
     "narrative_help": ("Ett utkast skrivet från tolkningarna. Redigera fritt; texten följer med i alla format. "
-                       "Rader som börjar med ## blir rubriker och - blir punkter.",
+                       "Rader som börjar med ## blir rubriker, - blir punkter och **ord** blir fetstil.",
                        "A draft written from the labels. Edit freely; the text goes into every format. "
-                       "Lines starting with ## become headings and - become bullets."),
+                       "Lines starting with ## become headings, - become bullets and **words** become bold."),
     "narrative_save": ("Spara texten i workshopen", "Save the text in the workshop"),
     "narrative_reset": ("Återställ utkastet", "Restore the draft"),
     "downloads": ("Ladda ner", "Download"),

@@ -31,7 +31,7 @@ def run() -> None:
     from .dashboard import page as dashboard
 
     pages = [
-        st.Page(dashboard, title=t("nav_dashboard"), icon=":material/radar:", url_path="resultat", default=True),
+        st.Page(dashboard, title=t("nav_dashboard"), icon=":material/radar:", default=True),
         st.Page(compare, title=t("nav_compare"), icon=":material/compare_arrows:", url_path="jamfor"),
         st.Page(appendix, title=t("nav_appendix"), icon=":material/description:", url_path="bilaga"),
         st.Page(console, title=t("nav_console"), icon=":material/admin_panel_settings:", url_path="processledare"),

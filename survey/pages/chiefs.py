@@ -17,7 +17,7 @@ def page() -> None:
         st.error(t("bad_view_link"))
         return
     federation = origin.federation
-    st.title(plain(federation) if federation else t("nav_view"), anchor=False)
+    st.header(plain(federation) if federation else t("nav_view"), anchor=False)
     workshops = visible_workshops(store, federation) if federation else [origin]
     workshops = [w for w in workshops if w.state in ("revealed", "closed")]
     if not workshops:

@@ -31,12 +31,13 @@ def show_comparison(workshops, key_prefix: str) -> None:
         chosen = st.multiselect(t("compare_choose"), list(by_id), default=list(by_id)[:2], key=f"{key_prefix}-pick",
                                 format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
         if len(chosen) >= 2:
+            chosen = sorted(chosen, key=lambda i: (by_id[i].date, by_id[i].title))
             profiles = [(_label(by_id[i]), summarize(store.ratings(i)).with_overrides(store.overrides(i)))
                         for i in chosen]
             comparison = compare_profiles(profiles, lg)
             st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-radar", config={"displaylogo": False})
             headers, rows = comparison.table(lg)
-            st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True, key=f"{key_prefix}-table")
+            st.table(pd.DataFrame(rows, columns=headers).set_index(headers[0]))
             for note in comparison.notes(lg):
                 st.caption(plain(note))
     st.subheader(t("party_heading"), anchor=False)
@@ -54,7 +55,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
     profiles = [(t(f"party_{p}"), s) for p, s in buckets.items()]
     st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config={"displaylogo": False})
     headers, rows = compare_profiles(profiles, lg).table(lg)
-    st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True, key=f"{key_prefix}-party-table")
+    st.table(pd.DataFrame(rows, columns=headers).set_index(headers[0]))
 
 
 def _label(w) -> str:

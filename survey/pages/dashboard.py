@@ -138,7 +138,7 @@ def _rounds(store, workshop, round1, key_prefix: str) -> None:
         return
     st.plotly_chart(rounds_radar(round1, round2, lg), key=f"{key_prefix}-rounds", config={"displaylogo": False})
     headers, rows = compare_rounds(round1, round2, lg).table(lg)
-    st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True, key=f"{key_prefix}-rounds-table")
+    st.table(pd.DataFrame(rows, columns=headers).set_index(headers[0]))
 
 
 def _overrides(store, workshop, summary, key_prefix: str) -> None:

@@ -95,7 +95,7 @@ def test_a_group_link_reaches_only_its_own_form(app, new_page):
     wait_idle(group)
     expect(group.get_by_label("Lösenord", exact=True)).to_be_visible()
     expect(group.get_by_text("Avskild")).to_have_count(0)
-    group.goto(app.url + "/resultat")
+    group.goto(app.url + "/")
     wait_idle(group)
     expect(group.get_by_text("Medlemssamråd 2026")).to_be_visible()
     expect(group.get_by_text("Avskild")).to_have_count(0)
