@@ -107,8 +107,8 @@ def round2_ratings(sample_ratings):
 def test_round_two_comparison(sample_ratings):
     a = sample_appendix(sample_ratings, round2=round2_ratings(sample_ratings))
     assert a.round2 is not None and [c.axis.key for c in a.round2.changes] == ["motesplats", "metodutveckling"]
-    assert a.comparison_header() == ("Axel", "Medel (runda 1 → 2)", "Konsensus (runda 1 → 2)", "Tolkning runda 1",
-                                     "Tolkning runda 2")
+    assert a.comparison_header() == ("Axel", "Medel (omgång 1 → 2)", "Konsensus (omgång 1 → 2)", "Tolkning omgång 1",
+                                     "Tolkning omgång 2")
     rows = a.comparison_rows()
     assert rows[0][0] == "Mötesplats" and rows[0][1] == "3,2 * → 3,4" and rows[0][3] == "Polariserat"
     assert rows[1][1] == "2,5 → 2,9" and rows[1][3] == "Oenighet" and rows[1][4] == "Stark samsyn"

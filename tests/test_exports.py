@@ -119,7 +119,7 @@ def test_docx_footnote_picture_and_sections(docx_sv):
     assert headings[0] == "Medlemssamråd 2026"
     for h in ("Gruppernas skattningar", "Analys", "Tydlig samsyn och höga skattningar", "Samlad bild",
               "Gruppdiskussion", "1. Var ska förbunden göra störst skillnad på sikt?", "Sammanfattning",
-              "Kommentarer per axel", "Omskattning (runda 2)"):
+              "Kommentarer per axel", "Omskattning (omgång 2)"):
         assert h in headings
     assert headings.index("Gruppdiskussion") < headings.index("Kommentarer per axel")
 
@@ -134,7 +134,7 @@ def test_docx_bold_axis_names_and_bullets(docx_sv):
 
 
 def test_docx_round_comparison_and_meta(docx_sv):
-    comparison = [t for t in docx_sv.tables if t.rows[0].cells[1].text == "Medel (runda 1 → 2)"]
+    comparison = [t for t in docx_sv.tables if t.rows[0].cells[1].text == "Medel (omgång 1 → 2)"]
     assert comparison and comparison[0].rows[1].cells[1].text == "3,2 * → 3,4"
     meta = docx_sv.tables[0]
     assert [c.text for c in meta.rows[0].cells] == ["Datum", "2026-02-27"]
@@ -182,7 +182,7 @@ def test_pdf_text_is_selectable_and_swedish(pdf_sv):
     assert pdf_sv.startswith(b"%PDF-")
     text = pdf_text(pdf_sv)
     for needle in ("Mötesplats", "Förvalta", "3,2 *", "Stark samsyn", "Påverka samverkan", "Uppföljning",
-                   "Övervägande högt", "4,75", "2,5; 5; 2", "Gruppdiskussion", "Omskattning (runda 2)"):
+                   "Övervägande högt", "4,75", "2,5; 5; 2", "Gruppdiskussion", "Omskattning (omgång 2)"):
         assert needle in text, needle
     assert "✔ Stark samsyn" in text and "⇄ Polariserat" in text and "≠ Oenighet" in text
     assert "* Mötesplats: 1 av 4 grupper saknar värde" in text
