@@ -104,7 +104,7 @@ def _run(store, workshop) -> None:
         if st.form_submit_button(t("add_group")):
             try:
                 store.add_group(workshop.id, name, party)
-                st.toast(t("group_added", name=name))
+                st.toast(t("group_added", name=plain(name)))
             except ValidationError as exc:
                 st.error(exc.message(lg))
     groups = store.groups(workshop.id)
@@ -203,7 +203,7 @@ def _paper(store, workshop) -> None:
                 values = {k: None if v == SKIP else float(v) for k, v in chosen.items()}
                 try:
                     store.submit(workshop.id, gid, values, round=round_, entered_by="facilitator")
-                    st.success(t("paper_saved", name=by_id[gid].name))
+                    st.success(t("paper_saved", name=plain(by_id[gid].name)))
                 except (ValidationError, ClosedError) as exc:
                     st.error(exc.message(lg))
     st.subheader(t("import_heading"), anchor=False)
@@ -225,13 +225,13 @@ def _import(store, workshop, ratings) -> None:
     keys = {a.key for a in workshop.axes}
     unknown = [a.name(lg) for a in ratings.axes if a.key not in keys]
     if unknown:
-        st.error(t("import_unknown_axes", axes=", ".join(unknown)))
+        st.error(t("import_unknown_axes", axes=plain(", ".join(unknown))))
         return
     existing = {g.name.casefold(): g for g in store.groups(workshop.id)}
     for name in ratings.groups:
         g = existing.get(name.casefold())
         if g is not None and g.revoked:
-            st.error(t("import_revoked", name=name))
+            st.error(t("import_revoked", name=plain(name)))
             return
     for i, name in enumerate(ratings.groups):
         g = existing.get(name.casefold()) or store.add_group(workshop.id, name)
@@ -280,7 +280,7 @@ def _round2(store, workshop) -> None:
     chosen = st.multiselect(t("round2_axes"), list(names), default=list(workshop.round2_axes) or suggested,
                             format_func=names.get, key="round2-axes")
     if workshop.current_round == 2:
-        st.info(t("round2_running", axes=", ".join(names[k] for k in workshop.round2_axes)))
+        st.info(t("round2_running", axes=plain(", ".join(names[k] for k in workshop.round2_axes))))
     if st.button(t("round2_open"), type="primary", disabled=not chosen, key="round2-go"):
         try:
             store.open_round2(workshop.id, chosen)
@@ -294,7 +294,7 @@ def _new_workshop(store) -> None:
     st.subheader(t("new_heading"), anchor=False)
     created = st.session_state.pop("console-created", None)
     if created:
-        st.success(t("new_created", title=created))
+        st.success(t("new_created", title=plain(created)))
     axes_df = pd.DataFrame(
         [{"name_sv": a.name_sv, "name_en": a.name_en, "description_sv": a.description_sv,
           "description_en": a.description_en} for a in DEFAULT_AXES]

@@ -98,7 +98,7 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
     if sent:
         unanswered = [a.name(lg) for a in axes if choices.get(a.key) is None]
         if unanswered:
-            st.error(t("form_unanswered", axes=", ".join(unanswered)))
+            st.error(t("form_unanswered", axes=plain(", ".join(unanswered))))
             return
         values = {k: (None if v == SKIP else float(v)) for k, v in choices.items()}
         try:
@@ -113,7 +113,7 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
         skipped = [a.name(lg) for a in axes if choices.get(a.key) == SKIP]
         st.success(t("form_saved", time=_clock(at)))
         if skipped:
-            st.caption(t("form_saved_skipped", axes=", ".join(skipped)))
+            st.caption(t("form_saved_skipped", axes=plain(", ".join(skipped))))
     elif submitted_before:
         st.info(t("form_already_saved"))
 
