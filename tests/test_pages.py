@@ -1,0 +1,632 @@
+"""AppTest page tests: the real app.py on a fresh SQLite file per test, driven like a browser would.
+
+The group form, the chiefs' view and the results page are reached through app.py and its query
+parameters, as a phone or a board member's link reaches them. The facilitator console is a callable
+`st.Page` without a file of its own; `AppTest.switch_page()` only switches to file-based pages, so the
+console is run through a two-line script that calls the same page function (see `console_app`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block, Expander, Tab
+
+from survey import auth
+from survey.texts import TEXTS
+from survey.ui import get_store, plain
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+PASSWORD = "rätt-lösenord-7"
+TIMEOUT = 30  # the first run in a process imports plotly, pandas and SQLAlchemy
+MARKUP_NAME = "**fet** <b>x</b> [länk](http://example.com)"
+
+SAMPLE_TABLE = {  # README: the 2026 minutes table
+    "Finansiera": ("4,75", "Mycket låg", "Stark samsyn"),
+    "Strategiskt/proaktivt": ("3,6", "Medel", "Övervägande högt"),
+    "Uppföljning": ("3,6", "Medel", "Relativt högt"),
+    "Initiera samverkan": ("2,75", "Medel", "Medel/lite lägre"),
+    "Metodutveckling": ("2,5", "Hög", "Oenighet"),
+    "Mötesplats": ("3,2 *", "Hög", "Polariserat"),
+    "Påverka samverkan": ("2,4", "Hög", "Låg-medel"),
+    "Förvalta": ("1,9", "Medel", "Tydligt lågt"),
+}
+AXIS_KEYS = ["finansiera", "strategiskt", "uppfoljning", "initiera", "metodutveckling", "motesplats", "paverka",
+             "forvalta"]
+
+
+def sv(key: str, **params) -> str:
+    text = TEXTS[key][0]
+    return text.format(**params) if params else text
+
+
+def en(key: str, **params) -> str:
+    text = TEXTS[key][1]
+    return text.format(**params) if params else text
+
+
+# ---------------------------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(autouse=True)
+def fresh_env(tmp_path, monkeypatch):
+    """A database file of this test's own and a known password; no store exists yet.
+
+    Autouse, so no test here can fall back to the developer's data/spindeln.db.
+    """
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite'}")
+    monkeypatch.setenv("SPINDELN_ADMIN_PASSWORD", PASSWORD)
+    monkeypatch.delenv("SPINDELN_PUBLIC_URL", raising=False)
+    get_store.clear()
+    yield tmp_path
+    get_store.clear()
+
+
+@pytest.fixture(autouse=True)
+def quiet_streamlit():
+    """Calls outside a script run (the cached store, AppTest's format_func) make Streamlit warn per call."""
+    names = ("streamlit.runtime.scriptrunner_utils.script_run_context", "streamlit.runtime.state.session_state_proxy")
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    yield
+    for lg, level in zip(loggers, levels):
+        lg.setLevel(level)
+
+
+@pytest.fixture
+def store(fresh_env):
+    """The store the app will use (the cached one), already seeded with the sample workshop.
+
+    Overrides tests/pg.py's `store`: the pages run on SQLite only; the store tests cover PostgreSQL.
+    """
+    s = get_store()
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def workshop(store):
+    """An open workshop with two groups, one of them named with Markdown and HTML."""
+    w = store.create_workshop("Testworkshop", "2026-05-04", place="Eksjö", federation="Testförbundet")
+    w = store.set_state(w.id, "open")
+    group = store.add_group(w.id, "Grupp Ett")
+    store.add_group(w.id, MARKUP_NAME)
+    return w, group
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    return at
+
+
+def console_app(*, admin: bool = False) -> AppTest:
+    at = AppTest.from_string(
+        "from survey.pages.console import page\npage()\n", default_timeout=TIMEOUT)
+    if admin:
+        at.session_state["admin"] = True
+    return at
+
+
+def group_app(w, group, **query) -> AppTest:
+    return app(w=w.id, g=group.token, **query).run()
+
+
+def run_ok(at) -> AppTest:
+    """Run (an AppTest, or a widget after an interaction) and insist the script raised nothing."""
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def unescape(markdown: str) -> str:
+    """What CommonMark shows for text whose punctuation is backslash-escaped (hard breaks aside)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown.replace("  \n", "\n"))
+
+
+def _strings(value, skip=("template",)):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k not in skip:
+                yield from _strings(v, skip)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, skip)
+
+
+def page_text(at: AppTest) -> str:
+    """Everything a reader could see: texts, labels, options, table cells and the charts' words."""
+    parts: list[str] = []
+    for root in (at.main, at.sidebar):
+        for node in root:
+            if isinstance(node, (Tab, Expander)):
+                parts.append(node.label)
+            if isinstance(node, Block):
+                continue
+            if node.type == "plotly_chart":
+                parts.extend(_strings(json.loads(node.proto.spec)))
+                continue
+            if node.type in ("dataframe", "table"):
+                df = node.value
+                parts.extend(map(str, df.columns))
+                parts.extend(str(x) for x in df.to_numpy().ravel())
+                continue
+            for field in ("value", "label", "body", "placeholder", "help", "options"):
+                try:
+                    v = getattr(node, field)
+                except Exception:
+                    continue
+                if isinstance(v, str):
+                    parts.append(v)
+                elif isinstance(v, (list, tuple)) or type(v).__name__.endswith("Container"):
+                    parts.extend(x if isinstance(x, str) else getattr(x, "content", str(x)) for x in v)
+    return "\n".join(unescape(p) for p in parts)
+
+
+def swedish_labels() -> set[str]:
+    """Every Swedish UI word that has a different English text: texts, axis names, table labels."""
+    from analysis import DEFAULT_AXES
+    from analysis.labels import Interpretation, Spread
+    from analysis.tables import DETAIL_HEADERS, HEADERS
+
+    words: set[str] = set()
+    for sv_text, en_text in TEXTS.values():
+        if sv_text != en_text:
+            words.update(p.strip(" .:!") for p in re.split(r"\{[^}]*\}", sv_text))
+    words.update(a.name_sv for a in DEFAULT_AXES)
+    words.update(x.text("sv") for x in (*Interpretation, *Spread))
+    words.update(HEADERS["sv"])
+    words.update(DETAIL_HEADERS["sv"])
+    words -= set(HEADERS["en"]) | set(DETAIL_HEADERS["en"])
+    return {w for w in words if len(w) >= 4}
+
+
+def swedish_left(text: str) -> list[str]:
+    return sorted(w for w in swedish_labels() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text))
+
+
+def choose_all(at: AppTest, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        at.pills(key=f"rate-1-{key}").set_value(value)
+
+
+def submit_button(at: AppTest):
+    return next(b for b in at.button if b.label in (sv("submit_button"), sv("update_button"),
+                                                    en("submit_button"), en("update_button")))
+
+
+def table_rows(df) -> dict[str, tuple[str, str, str]]:
+    axis, mean, spread, label = df.columns[0], df.columns[3], df.columns[4], df.columns[5]
+    return {r[axis]: (r[mean], r[spread], r[label]) for r in df.to_dict("records")}
+
+
+# ---------------------------------------------------------------------------------------------- first start
+
+
+def test_first_start_seeds_the_sample_workshop_and_shows_its_table():
+    at = run_ok(app())
+    assert [t.value for t in at.title] == [sv("dashboard_title")]
+    from survey.store import SAMPLE_TITLE
+
+    assert any(unescape(s.value) == SAMPLE_TITLE for s in at.subheader)
+    assert [w.title for w in get_store().list_workshops()] == [SAMPLE_TITLE]
+    assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE
+    footnotes = [unescape(c.value) for c in at.caption]
+    assert "* Mötesplats: 1 av 4 grupper saknar värde (Grupp 4); siffrorna bygger på 3 svar." in footnotes
+    assert sv("groups_submitted", done=4, total=4) in footnotes
+
+
+# ---------------------------------------------------------------------------------------------- console login
+
+
+def _log_in(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="password").input(password)
+    return run_ok(at.button[0].click())
+
+
+def test_right_password_opens_the_console(store):
+    at = run_ok(console_app())
+    assert not at.tabs
+    _log_in(at, PASSWORD)
+    assert not at.error
+    assert [t.label for t in at.tabs] == [sv(k) for k in ("tab_run", "tab_status", "tab_paper", "tab_discussion",
+                                                          "tab_round2", "tab_new")]
+    assert at.session_state["admin"] is True
+
+
+def test_wrong_password_says_how_many_tries_are_left(store):
+    at = run_ok(console_app())
+    _log_in(at, "fel")
+    assert [e.value for e in at.error] == [sv("wrong_password", tries=4)]
+    _log_in(at, "fel igen")
+    assert [e.value for e in at.error] == [sv("wrong_password", tries=3)]
+    assert not at.tabs
+
+
+def test_five_wrong_tries_lock_out_even_the_right_password(store):
+    at = run_ok(console_app())
+    for _ in range(auth.MAX_TRIES):
+        _log_in(at, "fel")
+    assert [e.value for e in at.error] == [sv("locked_out", seconds=auth.LOCKOUT_SECONDS)]
+    locked = re.escape(sv("locked_out", seconds=999)).replace("999", r"\d+")
+    _log_in(at, PASSWORD)
+    assert len(at.error) == 1 and re.fullmatch(locked, at.error[0].value)
+    assert not at.tabs and not at.session_state.get("admin")
+    other_tab = run_ok(console_app())  # the count is in the store, so another tab is locked out too
+    _log_in(other_tab, PASSWORD)
+    assert re.fullmatch(locked, other_tab.error[0].value) and not other_tab.tabs
+
+
+# ---------------------------------------------------------------------------------------------- group form
+
+
+def test_group_link_shows_its_group_and_workshop(workshop):
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    assert [unescape(h.value) for h in at.header] == ["Grupp Ett"]
+    assert unescape(at.caption[0].value) == "Testworkshop"
+    assert [p.key for p in at.pills] == [f"rate-1-{k}" for k in AXIS_KEYS]
+    assert at.pills[0].options == ["1", "1,5", "2", "2,5", "3", "3,5", "4", "4,5", "5", sv("skip")]
+    assert submit_button(at).label == sv("submit_button")
+    assert not at.dataframe  # an open workshop's results are not shown to groups
+
+
+def test_an_unanswered_axis_is_named_and_nothing_is_saved(store, workshop):
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    choose_all(at, {k: 3.0 for k in AXIS_KEYS if k != "motesplats"})
+    run_ok(submit_button(at).click())
+    assert [e.value for e in at.error] == [sv("form_unanswered", axes="Mötesplats")]
+    assert not at.success
+    assert not store.has_submitted(w.id, group.id)
+    assert store.saved_values(w.id, group.id) == {}
+
+
+def test_submitting_saves_the_values_and_confirms(store, workshop):
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    chosen = dict(zip(AXIS_KEYS, [5.0, 4.5, 4.0, 3.5, 1.0, "skip", 2.0, 1.5]))
+    choose_all(at, chosen)
+    at.text_input(key="comment-1-finansiera").input("Pengar först")
+    run_ok(submit_button(at).click())
+    assert not at.error
+    assert len(at.success) == 1 and at.success[0].value.startswith("Tack! Era svar är sparade kl. ")
+    assert sv("form_saved_skipped", axes="Mötesplats") in [c.value for c in at.caption]
+    expected = {k: (None if v == "skip" else v) for k, v in chosen.items()}
+    assert store.saved_values(w.id, group.id) == expected
+    assert store.saved_comments(w.id, group.id) == {"finansiera": "Pengar först"}
+    [status] = [s for s in store.status(w.id) if s.group.id == group.id]
+    assert status.entered_by == "group" and status.skipped == ("motesplats",)
+
+
+def test_skip_stores_none_not_a_number(store, workshop):
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    choose_all(at, {k: "skip" for k in AXIS_KEYS})
+    run_ok(submit_button(at).click())
+    assert at.success
+    assert store.saved_values(w.id, group.id) == {k: None for k in AXIS_KEYS}
+
+
+def test_a_second_submission_overwrites_and_history_keeps_the_old_value(store, workshop):
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    choose_all(at, {k: 3.0 for k in AXIS_KEYS})
+    run_ok(submit_button(at).click())
+    assert at.success
+
+    again = run_ok(group_app(w, group))  # the phone reloads: the form comes back filled in
+    assert again.pills(key="rate-1-finansiera").value == 3.0
+    assert submit_button(again).label == sv("update_button")
+    assert [i.value for i in again.info] == [sv("form_already_saved")]
+    again.pills(key="rate-1-finansiera").set_value(4.5)
+    run_ok(submit_button(again).click())
+    assert again.success
+    assert store.saved_values(w.id, group.id)["finansiera"] == 4.5
+    rows = [h for h in store.history(w.id) if h.axis_key == "finansiera" and h.group_id == group.id]
+    assert [(h.old_value, h.new_value) for h in rows] == [(None, 3.0), (3.0, 4.5)]
+
+
+def _shows_nothing_of_the_workshop(at: AppTest, w) -> None:
+    assert [e.value for e in at.error] == [sv("bad_link")]
+    text = page_text(at)
+    assert w.title not in text and "Eksjö" not in text and "Finansiera" not in text
+    assert not at.pills and not at.header and not at.dataframe
+
+
+@pytest.mark.parametrize("where", ["token", "workshop"])
+def test_a_wrong_link_shows_only_the_error(store, workshop, where):
+    w, group = workshop
+    at = run_ok(app(w=w.id, g="not-a-token") if where == "token" else app(w="nope", g=group.token))
+    _shows_nothing_of_the_workshop(at, w)
+
+
+def test_a_revoked_link_shows_only_the_error(store, workshop):
+    w, group = workshop
+    store.revoke_group(group.id)
+    _shows_nothing_of_the_workshop(run_ok(group_app(w, group)), w)
+
+
+def test_a_renewed_link_retires_the_old_one(store, workshop):
+    w, group = workshop
+    store.renew_token(group.id)
+    _shows_nothing_of_the_workshop(run_ok(group_app(w, group)), w)
+
+
+def test_a_draft_workshop_shows_no_form_yet(store, workshop):
+    w, group = workshop
+    store.set_state(w.id, "draft")
+    at = run_ok(group_app(w, group))
+    assert [i.value for i in at.info] == [sv("form_not_open")]
+    assert not at.pills
+
+
+def test_a_closed_workshop_refuses_the_form_and_changes_nothing(store, workshop):
+    w, group = workshop
+    store.submit(w.id, group.id, {k: 2.0 for k in AXIS_KEYS})
+    store.set_state(w.id, "closed")
+    history = store.history(w.id)
+    at = run_ok(group_app(w, group))
+    assert [x.value for x in at.warning] == [sv("form_closed")]
+    assert all(p.disabled for p in at.pills) and submit_button(at).disabled
+    assert at.pills(key="rate-1-finansiera").value == 2.0
+    assert not at.success and not at.error
+    assert store.saved_values(w.id, group.id) == {k: 2.0 for k in AXIS_KEYS}
+    assert store.history(w.id) == history
+
+
+def test_a_form_submitted_after_the_rating_closed_is_refused(store, workshop):
+    """The phone still shows the open form when the facilitator closes the rating; its submit is refused."""
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    choose_all(at, {k: 4.0 for k in AXIS_KEYS})
+    store.set_state(w.id, "closed")
+    run_ok(submit_button(at).click())
+    assert not at.success
+    assert [x.value for x in at.warning] == [sv("form_closed")]
+    assert all(p.disabled and p.value is None for p in at.pills)  # shows what is saved: nothing
+    assert not store.has_submitted(w.id, group.id) and store.history(w.id) == []
+
+
+def test_round_two_asks_only_the_chosen_axes(store, workshop):
+    w, group = workshop
+    store.submit(w.id, group.id, {k: 3.0 for k in AXIS_KEYS})
+    store.open_round2(w.id, ["motesplats", "metodutveckling"])
+    at = run_ok(group_app(w, group))
+    assert [i.value for i in at.info] == [sv("form_round2")]
+    assert [p.key for p in at.pills] == ["rate-2-metodutveckling", "rate-2-motesplats"]
+    assert submit_button(at).label == sv("submit_button")
+    at.pills(key="rate-2-metodutveckling").set_value(4.0)
+    at.pills(key="rate-2-motesplats").set_value("skip")
+    run_ok(submit_button(at).click())
+    assert at.success
+    assert store.saved_values(w.id, group.id, round=2) == {"metodutveckling": 4.0, "motesplats": None}
+    assert store.saved_values(w.id, group.id) == {k: 3.0 for k in AXIS_KEYS}
+
+
+def test_a_revealed_workshop_shows_the_group_its_results_below_the_form(store, workshop):
+    w, group = workshop
+    store.submit(w.id, group.id, {k: 3.0 for k in AXIS_KEYS})
+    store.set_state(w.id, "revealed")
+    at = run_ok(group_app(w, group))
+    assert at.pills and not at.pills[0].disabled
+    assert sv("form_results_heading") in [h.value for h in at.subheader]
+    assert set(at.dataframe[0].value["Värden"]) == {"3"}
+
+
+# ---------------------------------------------------------------------------------------------- English
+
+
+def test_english_form_has_no_swedish_labels(store, workshop):
+    w, group = workshop
+    at = run_ok(group_app(w, group, lang="en"))
+    assert submit_button(at).label == "Submit"
+    assert at.pills[0].options[-1] == "Skip"
+    assert "Finance" in page_text(at)
+    # Only numbers here: AppTest formats a chosen option with the page's format_func outside the script
+    # run, where t("skip") cannot see the session's language (a real browser sends the shown label).
+    choose_all(at, {k: 4.0 for k in AXIS_KEYS})
+    run_ok(submit_button(at).click())
+    assert at.success[0].value.startswith("Thank you! Your answers were saved at ")
+    assert store.saved_values(w.id, group.id) == {k: 4.0 for k in AXIS_KEYS}
+    text = page_text(at)
+    for data in ("Testworkshop", "Grupp Ett"):
+        text = text.replace(data, "")
+    assert swedish_left(text) == []
+
+
+def test_the_language_switch_turns_the_form_english_and_keeps_it_in_the_link(store, workshop):
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    assert submit_button(at).label == sv("submit_button")
+    run_ok(at.segmented_control(key="lang_switch").set_value("en"))
+    assert submit_button(at).label == "Submit"
+    assert at.query_params["lang"] == "en" and at.query_params["g"] == group.token
+    run_ok(at.segmented_control(key="lang_switch").set_value("sv"))
+    assert submit_button(at).label == sv("submit_button") and "lang" not in at.query_params
+
+
+def test_english_results_page_has_no_swedish_labels(store):
+    at = run_ok(app(lang="en"))
+    assert [t.value for t in at.title] == ["Results"]
+    rows = table_rows(at.dataframe[0].value)
+    assert rows["Finance"] == ("4.75", "Very low", "Strong consensus")
+    assert rows["Meeting place"][0] == "3.2 *"
+    text = page_text(at)
+    from survey.store import SAMPLE_FEDERATION, SAMPLE_PLACE, SAMPLE_TITLE
+
+    for data in (SAMPLE_TITLE, SAMPLE_PLACE, SAMPLE_FEDERATION, "Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4"):
+        text = text.replace(data, "")
+    assert swedish_left(text) == []
+    swedish = page_text(run_ok(app()))  # the same check finds the labels on the Swedish page
+    assert {"Stark samsyn", "Tolkning", "Mötesplats", "Alla mått per axel"} <= set(swedish_left(swedish))
+
+
+# ---------------------------------------------------------------------------------------------- plain text
+
+
+def test_group_text_is_shown_as_typed_never_as_markup(store, workshop):
+    w, _ = workshop
+    store.update_workshop(w.id, title="Träff _kursiv_ :red[röd] <i>")
+    group = next(g for g in store.groups(w.id) if g.name == MARKUP_NAME)
+    at = run_ok(group_app(w, group))
+    [header] = at.header
+    assert header.value == plain(MARKUP_NAME)
+    assert unescape(header.value) == MARKUP_NAME
+    # every Markdown/HTML character is backslash-escaped, so CommonMark shows it literally
+    assert not re.search(r"(?<!\\)[*<>\[\]()_:]", header.value)
+    assert "**fet**" not in header.value and "<b>" not in header.value
+    title = at.caption[0].value
+    assert unescape(title) == "Träff _kursiv_ :red[röd] <i>"
+    assert not re.search(r"(?<!\\)[_<>\[\]:]", title)
+
+
+def test_axis_names_in_the_form_messages_are_plain_text(store):
+    from analysis import Axis
+
+    odd = "Mål <b>*nu*</b>"
+    w = store.create_workshop("Egna axlar", "2026-06-01", axes=[
+        Axis("budget", "Budget", "Budget", "", ""), Axis("mal", odd, odd, "", ""), Axis("tid", "Tid", "Time", "", "")])
+    store.set_state(w.id, "open")
+    group = store.add_group(w.id, "Grupp Ett")
+    at = run_ok(group_app(w, group))
+    assert f"**{plain(odd)}**" in [m.value for m in at.markdown]
+    choose_all(at, {"budget": "skip", "tid": 2.0})
+    run_ok(submit_button(at).click())
+    assert [e.value for e in at.error] == [sv("form_unanswered", axes=plain(odd))]
+    choose_all(at, {"budget": 3.0, "mal": "skip"})
+    run_ok(submit_button(at).click())
+    assert sv("form_saved_skipped", axes=plain(odd)) in [c.value for c in at.caption]
+
+
+def test_comments_on_the_results_page_are_plain_text(store, workshop):
+    w, _ = workshop
+    group = next(g for g in store.groups(w.id) if g.name == MARKUP_NAME)
+    store.submit(w.id, group.id, {k: 3.0 for k in AXIS_KEYS}, comments={"finansiera": "<script>x</script> *viktigt*"})
+    store.set_state(w.id, "revealed")
+    at = run_ok(app(w=w.id))
+    [line] = [m.value for m in at.markdown if "script" in m.value]
+    assert unescape(line) == f"- **{MARKUP_NAME}**: <script>x</script> *viktigt*"
+    assert line == f"- **{plain(MARKUP_NAME)}**: {plain('<script>x</script> *viktigt*')}"
+
+
+def test_console_messages_show_a_group_name_as_typed(store, workshop):
+    w, _ = workshop
+    at = run_ok(console_app(admin=True))
+    run_ok(at.selectbox(key="console-workshop").set_value(w.id))
+    at.text_input[0].input("Grupp *tre* [x](http://example.com)")
+    run_ok(next(b for b in at.button if b.label == sv("add_group")).click())
+    assert [x.value for x in at.toast] == [sv("group_added", name=plain("Grupp *tre* [x](http://example.com)"))]
+
+    markup = next(g for g in store.groups(w.id) if g.name == MARKUP_NAME)
+    run_ok(at.selectbox(key="paper-group").set_value(markup.id))
+    for key in AXIS_KEYS:
+        at.selectbox(key=f"paper-{markup.id}-1-{key}").set_value(2.0)
+    run_ok(next(b for b in at.button if b.label == sv("paper_save")).click())
+    assert [x.value for x in at.success] == [sv("paper_saved", name=plain(MARKUP_NAME))]
+
+
+# ---------------------------------------------------------------------------------------------- chiefs and visibility
+
+
+def _sample(store):
+    from survey.store import SAMPLE_TITLE
+
+    return next(w for w in store.list_workshops() if w.title == SAMPLE_TITLE)
+
+
+def test_chiefs_view_shows_the_revealed_sample_workshop(store):
+    sample = _sample(store)
+    at = run_ok(app(view=sample.view_token))
+    assert sample.federation in [unescape(h.value) for h in (*at.title, *at.header)]
+    assert [t.label for t in at.tabs] == [sv("chiefs_workshop"), sv("nav_compare")]
+    assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE
+    assert not at.text_input and not at.button  # read-only: nothing to type or press
+
+
+def test_a_wrong_view_token_shows_only_the_error(store):
+    at = run_ok(app(view="not-a-token"))
+    assert [e.value for e in at.error] == [sv("bad_view_link")]
+    assert not at.dataframe and not at.title and not at.header and not at.tabs
+    assert "Jönköping" not in page_text(at)
+
+
+def _open_workshop_with_ratings(store, federation):
+    w = store.create_workshop("Hemlig pågående", "2027-01-15", federation=federation)
+    store.set_state(w.id, "open")
+    g = store.add_group(w.id, "Grupp X")
+    store.submit(w.id, g.id, {k: 1.0 for k in AXIS_KEYS})
+    return store.get_workshop(w.id)
+
+
+def test_an_open_workshop_is_hidden_from_chiefs(store):
+    sample = _sample(store)
+    secret = _open_workshop_with_ratings(store, sample.federation)
+    for token in (sample.view_token, secret.view_token):
+        at = run_ok(app(view=token))
+        assert secret.title not in page_text(at)
+        assert secret.id not in at.selectbox(key="chief-w").options
+        assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE
+
+
+def test_an_open_workshop_alone_in_its_federation_is_not_shown_to_chiefs(store):
+    secret = _open_workshop_with_ratings(store, "Ett annat förbund")
+    at = run_ok(app(view=secret.view_token))
+    assert [i.value for i in at.info] == [sv("not_revealed_yet")]
+    assert not at.dataframe and secret.title not in page_text(at)
+
+
+def test_an_open_workshop_is_only_on_the_results_page_for_the_facilitator(store):
+    secret = _open_workshop_with_ratings(store, "Testförbundet")
+    public = run_ok(app(w=secret.id))
+    assert secret.title not in page_text(public)
+    assert secret.id not in public.selectbox(key="dashboard-workshop").options
+    assert table_rows(public.dataframe[0].value) == SAMPLE_TABLE
+
+    facilitator = app(w=secret.id)
+    facilitator.session_state["admin"] = True
+    run_ok(facilitator)
+    assert facilitator.selectbox(key="dashboard-workshop").value == secret.id
+    assert sv("not_revealed_banner") in [x.value for x in facilitator.warning]
+    table = facilitator.dataframe[0].value
+    assert set(table["n"]) == {1} and set(table["Värden"]) == {"1"}
+
+
+# ---------------------------------------------------------------------------------------------- paper entry
+
+
+def test_the_facilitator_saves_a_paper_groups_ratings(store):
+    w = store.create_workshop("Pappersworkshop", "2026-09-01")
+    store.set_state(w.id, "open")
+    store.add_group(w.id, "Digital")
+    paper = store.add_group(w.id, "Papper")
+    at = run_ok(console_app(admin=True))
+    run_ok(at.selectbox(key="console-workshop").set_value(w.id))
+    run_ok(at.selectbox(key="paper-group").set_value(paper.id))
+    values = dict(zip(AXIS_KEYS, [4.0, 4.5, 3.0, "skip", 2.5, 5.0, 1.0, 2.0]))
+    for key, value in values.items():
+        at.selectbox(key=f"paper-{paper.id}-1-{key}").set_value(value)
+    save = next(b for b in at.button if b.label == sv("paper_save"))
+    run_ok(save.click())
+    assert sv("paper_saved", name="Papper") in [s.value for s in at.success]
+    assert store.saved_values(w.id, paper.id) == {k: None if v == "skip" else v for k, v in values.items()}
+    status = {s.group.name: s for s in store.status(w.id)}
+    assert status["Papper"].entered_by == "facilitator" and status["Papper"].submitted_at is not None
+    assert status["Digital"].submitted_at is None
+    assert {h.entered_by for h in store.history(w.id)} == {"facilitator"}
+    run_ok(at)  # the status board (a polling fragment, drawn before the paper tab) on its next tick
+    [board] = [d.value for d in at.dataframe if sv("col_entered_by") in d.value.columns]
+    assert board.set_index(sv("col_group")).loc["Papper", sv("col_entered_by")] == sv("entered_facilitator")
