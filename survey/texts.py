@@ -167,6 +167,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "The file has axes the workshop does not have: {axes}. Nothing was saved."),
     "import_revoked": ("Gruppen {name} har spärrad länk. Inget sparades.", "The group {name} has a revoked link. Nothing was saved."),
     "no_questions": ("Workshopen har inga diskussionsfrågor.", "The workshop has no discussion questions."),
+    "no_answers_yet": ("Inga svar ännu.", "No answers yet."),
     "summary_label": ("Sammanfattning", "Summary"),
     "summary_save": ("Spara sammanfattningen", "Save the summary"),
     "edit_questions": ("Ändra frågorna", "Edit the questions"),

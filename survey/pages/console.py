@@ -186,7 +186,7 @@ def _paper(store, workshop) -> None:
     axes = [a for a in workshop.axes if round_ == 1 or a.key in workshop.round2_axes]
     if groups:
         by_id = {g.id: g for g in groups}
-        gid = st.selectbox(t("col_group"), list(by_id), format_func=lambda i: by_id[i].name, key="paper-group")
+        gid = st.selectbox(t("col_group"), list(by_id), format_func=lambda i: by_id[i].name, key=f"paper-group-{workshop.id}")
         saved = store.saved_values(workshop.id, gid, round_)
         options = [SKIP, *workshop.scale.categories]
         with st.form(f"paper-{gid}-{round_}"):
@@ -243,16 +243,12 @@ def _import(store, workshop, ratings) -> None:
 def _discussion(store, workshop) -> None:
     lg = lang()
     questions = store.questions(workshop.id)
-    answers = store.answers(workshop.id)
     if not questions:
         st.info(t("no_questions"))
     for q in questions:
-        with st.container(border=True, key=f"question-{q.position}"):
+        with st.container(border=True, key=f"question-{q.position + 1}"):
             st.markdown(f"**{plain(q.text)}**")
-            for group, points in answers.get(q.id, []):
-                st.markdown(f"*{plain(group)}*")
-                for p in points:
-                    st.markdown(f"- {plain(p)}")
+            _answers(workshop.id, q.id)
             with st.form(f"summary-{q.id}"):
                 text = st.text_area(t("summary_label"), value=q.summary or "", key=f"summary-text-{q.id}")
                 if st.form_submit_button(t("summary_save")):
@@ -269,6 +265,18 @@ def _discussion(store, workshop) -> None:
                     st.error(exc.message(lg))
 
 
+@st.fragment(run_every="3s")
+def _answers(workshop_id: str, question_id: int) -> None:
+    """The groups' points for one question, kept live while the groups type."""
+    answers = get_store().answers(workshop_id).get(question_id, [])
+    if not answers:
+        st.caption(t("no_answers_yet"))
+    for group, points in answers:
+        st.markdown(f"*{plain(group)}*")
+        for p in points:
+            st.markdown(f"- {plain(p)}")
+
+
 def _round2(store, workshop) -> None:
     lg = lang()
     ratings = store.ratings(workshop.id, 1)
@@ -278,7 +286,7 @@ def _round2(store, workshop) -> None:
     st.caption(t("round2_help"))
     names = {a.key: a.name(lg) for a in workshop.axes}
     chosen = st.multiselect(t("round2_axes"), list(names), default=list(workshop.round2_axes) or suggested,
-                            format_func=names.get, key="round2-axes")
+                            format_func=names.get, key=f"round2-axes-{workshop.id}-{'-'.join(suggested)}")
     if workshop.current_round == 2:
         st.info(t("round2_running", axes=plain(", ".join(names[k] for k in workshop.round2_axes))))
     if st.button(t("round2_open"), type="primary", disabled=not chosen, key="round2-go"):

@@ -108,6 +108,7 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
             st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
             return
         st.session_state[f"saved-at-{round_}"] = at
+        st.rerun()  # so the button says "Spara ändringar" and the form shows what is stored
     at = st.session_state.get(f"saved-at-{round_}")
     if at is not None:
         skipped = [a.name(lg) for a in axes if choices.get(a.key) == SKIP]

@@ -34,7 +34,7 @@ def create_workshop(page, title: str, groups: list[str]) -> list[str]:
         page.get_by_label("Gruppens namn", exact=True).fill(name)
         page.get_by_role("button", name="Lägg till grupp").click()
         wait_idle(page)
-        expect(page.get_by_text(name, exact=True).first).to_be_visible()
+        expect(page.locator("[class*='st-key-group-']").filter(has_text=name)).to_have_count(1)
     page.get_by_role("button", name="Öppna skattningen").click()
     wait_idle(page)
     expect(page.get_by_text("Öppen för skattning")).to_be_visible()
@@ -52,7 +52,7 @@ def rate(page, link: str, values: dict[str, str], *, skip: tuple[str, ...] = ())
     for key in skip:
         page.locator(f".st-key-axis-{key}").get_by_role("radio", name="Hoppa över").click()
     page.get_by_role("button", name=re.compile("Skicka in|Spara ändringar")).click()
-    expect(page.get_by_text("Tack! Era svar är sparade")).to_be_visible()
+    expect(page.get_by_text("Tack! Era svar är sparade")).to_be_visible(timeout=15_000)
 
 
 AXES = ["finansiera", "strategiskt", "uppfoljning", "initiera", "metodutveckling", "motesplats", "paverka", "forvalta"]
