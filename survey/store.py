@@ -156,7 +156,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bad_lang": "'{lang}' är inget språk som stöds (sv, en)",
         "not_open": "formuläret är inte öppet än",
         "closed": "workshopen är stängd; svaren kan inte längre ändras",
-        "revoked": "gruppens länk gäller inte längre – be samtalsledaren om en ny",
+        "revoked": "gruppens länk gäller inte längre – be processledaren om en ny",
         "wrong_round": "omgång {round} är inte den pågående omgången",
     },
     "en": {

@@ -532,7 +532,7 @@ def test_console_messages_show_a_group_name_as_typed(store, workshop):
     assert [x.value for x in at.toast] == [sv("group_added", name=plain("Grupp *tre* [x](http://example.com)"))]
 
     markup = next(g for g in store.groups(w.id) if g.name == MARKUP_NAME)
-    run_ok(at.selectbox(key="paper-group").set_value(markup.id))
+    run_ok(at.selectbox(key=f"paper-group-{w.id}").set_value(markup.id))
     for key in AXIS_KEYS:
         at.selectbox(key=f"paper-{markup.id}-1-{key}").set_value(2.0)
     run_ok(next(b for b in at.button if b.label == sv("paper_save")).click())
@@ -615,7 +615,7 @@ def test_the_facilitator_saves_a_paper_groups_ratings(store):
     paper = store.add_group(w.id, "Papper")
     at = run_ok(console_app(admin=True))
     run_ok(at.selectbox(key="console-workshop").set_value(w.id))
-    run_ok(at.selectbox(key="paper-group").set_value(paper.id))
+    run_ok(at.selectbox(key=f"paper-group-{w.id}").set_value(paper.id))
     values = dict(zip(AXIS_KEYS, [4.0, 4.5, 3.0, "skip", 2.5, 5.0, 1.0, 2.0]))
     for key, value in values.items():
         at.selectbox(key=f"paper-{paper.id}-1-{key}").set_value(value)

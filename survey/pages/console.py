@@ -196,7 +196,7 @@ def _paper(store, workshop) -> None:
                 current = saved.get(axis.key)
                 index = options.index(current) if current in options else 0
                 chosen[axis.key] = cols[i % 2].selectbox(
-                    axis.name(lg), options, index=index, key=f"paper-{gid}-{round_}-{axis.key}",
+                    plain(axis.name(lg)), options, index=index, key=f"paper-{gid}-{round_}-{axis.key}",
                     format_func=lambda v: t("skip") if v == SKIP else format_value(v, lg),
                 )
             if st.form_submit_button(t("paper_save"), type="primary"):

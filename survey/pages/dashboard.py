@@ -152,7 +152,7 @@ def _overrides(store, workshop, summary, key_prefix: str) -> None:
             value = current.get(a.axis.key)
             index = labels.index(Interpretation(value)) if value else 0
             choice = st.selectbox(
-                a.axis.name(lg), labels, index=index, key=f"{key_prefix}-ov-{a.axis.key}",
+                plain(a.axis.name(lg)), labels, index=index, key=f"{key_prefix}-ov-{a.axis.key}",
                 format_func=lambda x, rule=rule: t("override_rule", label=rule.text(lg)) if x is None else x.text(lg),
             )
             new = None if choice is None or choice == rule else choice.value

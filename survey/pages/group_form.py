@@ -86,7 +86,7 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
                 else:
                     default = None
                 choices[axis.key] = st.pills(
-                    axis.name(lg), options, default=default, format_func=fmt, key=f"rate-{round_}-{axis.key}",
+                    plain(axis.name(lg)), options, default=default, format_func=fmt, key=f"rate-{round_}-{axis.key}",
                     label_visibility="collapsed", disabled=not writable,
                 )
                 comments[axis.key] = st.text_input(
@@ -128,7 +128,7 @@ def _questions_form(store, workshop, group, questions, writable) -> None:
     with st.form("answers", border=False):
         for q in questions:
             texts[q.id] = st.text_area(
-                q.text, value="\n".join(saved.get(q.id, [])), key=f"answer-{q.id}", height=110,
+                plain(q.text), value="\n".join(saved.get(q.id, [])), key=f"answer-{q.id}", height=110,
                 disabled=not writable,
             )
         sent = st.form_submit_button(t("questions_save"), width="stretch", disabled=not writable)
