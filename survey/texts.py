@@ -13,6 +13,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_workshops": ("Det finns ännu inga workshoppar med visade resultat.", "There are no workshops with revealed results yet."),
     "no_ratings_yet": ("Inga skattningar ännu.", "No ratings yet."),
     "groups_submitted": ("{done} av {total} grupper har skickat in", "{done} of {total} groups have submitted"),
+    "choose_placeholder": ("Välj …", "Choose …"),
     "skip": ("Hoppa över", "Skip"),
     "save": ("Spara", "Save"),
     "saved": ("Sparat.", "Saved."),

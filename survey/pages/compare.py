@@ -28,7 +28,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
         st.info(t("compare_need_two"))
     else:
         by_id = {w.id: w for w in workshops}
-        chosen = st.multiselect(t("compare_choose"), list(by_id), default=list(by_id)[:2], key=f"{key_prefix}-pick",
+        chosen = st.multiselect(t("compare_choose"), list(by_id), default=list(by_id)[:2], key=f"{key_prefix}-pick", placeholder=t("choose_placeholder"),
                                 format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
         if len(chosen) >= 2:
             chosen = sorted(chosen, key=lambda i: (by_id[i].date, by_id[i].title))

@@ -285,7 +285,7 @@ def _round2(store, workshop) -> None:
     suggested = [a.axis.key for a in summary.axes if a.interpretation in split]
     st.caption(t("round2_help"))
     names = {a.key: a.name(lg) for a in workshop.axes}
-    chosen = st.multiselect(t("round2_axes"), list(names), default=list(workshop.round2_axes) or suggested,
+    chosen = st.multiselect(t("round2_axes"), list(names), placeholder=t("choose_placeholder"), default=list(workshop.round2_axes) or suggested,
                             format_func=names.get, key=f"round2-axes-{workshop.id}-{'-'.join(suggested)}")
     if workshop.current_round == 2:
         st.info(t("round2_running", axes=plain(", ".join(names[k] for k in workshop.round2_axes))))
