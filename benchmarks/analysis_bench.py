@@ -8,9 +8,7 @@ ratio holds on any machine. Targets: ≤ 5 ms for the seed workshop, ≤ 5× Num
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -18,16 +16,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import Axis, Ratings, Scale, summarize  # noqa: E402
+from benchmarks.timing import best_and_median  # noqa: E402
 from survey.importer import read_ratings  # noqa: E402
-
-
-def best_of(fn, repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
 
 
 def big_table(groups: int = 10_000, axes: int = 50, seed: int = 2026) -> Ratings:
@@ -42,7 +32,7 @@ def big_table(groups: int = 10_000, axes: int = 50, seed: int = 2026) -> Ratings
 def main() -> None:
     seed = read_ratings(Path(__file__).resolve().parent.parent / "sample_data" / "medlemssamrad-2026.csv")
     summarize(seed)
-    seed_best, seed_median = best_of(lambda: summarize(seed), 200)
+    seed_best, seed_median = best_and_median(lambda: summarize(seed), 200)
 
     big = big_table()
     v = big.values
@@ -53,8 +43,8 @@ def main() -> None:
 
     numpy_pass()
     summarize(big)
-    np_best, np_median = best_of(numpy_pass, 30)
-    big_best, big_median = best_of(lambda: summarize(big), 30)
+    np_best, np_median = best_and_median(numpy_pass, 30)
+    big_best, big_median = best_and_median(lambda: summarize(big), 30)
 
     print("Spindeln analysis benchmark (best and median of repeated runs)")
     print(f"{'case':<44}{'best ms':>10}{'median ms':>11}")

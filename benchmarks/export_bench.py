@@ -12,14 +12,14 @@ Word and PDF ≤ 1 s each, warm radar ≤ 0.3 s.
 from __future__ import annotations
 
 import io
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.timing import best_and_median  # noqa: E402
 
 SAMPLE = ROOT / "sample_data" / "medlemssamrad-2026.csv"
 
@@ -39,15 +39,6 @@ def cold(fmt: str) -> float:
     out = subprocess.run([sys.executable, "-c", COLD.format(sample=str(SAMPLE), fmt=fmt)], cwd=ROOT,
                          capture_output=True, text=True, check=True)
     return float(out.stdout.strip())
-
-
-def timed(fn, repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
 
 
 def empty_docx() -> bytes:
@@ -102,14 +93,14 @@ def main(repeat: int = 7) -> None:
         cold_s = cold(fmt)
         render(fresh(), fmt)
         baseline()
-        best, median = timed(lambda: render(fresh(), fmt), repeat)
-        base_best, _ = timed(baseline, repeat)
+        best, median = best_and_median(lambda: render(fresh(), fmt), repeat)
+        base_best, _ = best_and_median(baseline, repeat)
         rows.append((label, cold_s, best, median, baseline_label, base_best, best / base_best))
 
     a = fresh()
     render(a, "png")
-    docx_only, _ = timed(lambda: render(a, "docx"), repeat)  # the radar already drawn (cached on the appendix)
-    pdf_only, _ = timed(lambda: render(a, "pdf"), repeat)
+    docx_only, _ = best_and_median(lambda: render(a, "docx"), repeat)  # the radar already drawn (cached on the appendix)
+    pdf_only, _ = best_and_median(lambda: render(a, "pdf"), repeat)
 
     print(f"Spindeln export benchmark: sample workshop (4 groups × 8 axes), best and median of {repeat} warm runs")
     print(f"{'case':<26}{'cold s':>8}{'warm best s':>13}{'warm med s':>12}  {'baseline':<20}{'base s':>8}{'ratio':>8}")
