@@ -285,8 +285,12 @@ def _round2(store, workshop) -> None:
     suggested = [a.axis.key for a in summary.axes if a.interpretation in split]
     st.caption(t("round2_help"))
     names = {a.key: a.name(lg) for a in workshop.axes}
-    chosen = st.multiselect(t("round2_axes"), list(names), placeholder=t("choose_placeholder"), default=list(workshop.round2_axes) or suggested,
-                            format_func=names.get, key=f"round2-axes-{workshop.id}-{'-'.join(suggested)}")
+    proposal = list(workshop.round2_axes) or suggested
+    # A keyed widget keeps its value when its default changes, so the key follows the proposal:
+    # new ratings that change the suggestion start the choice again from it.
+    chosen = st.multiselect(t("round2_axes"), list(names), default=proposal, format_func=names.get,
+                            key=f"round2-axes-{workshop.id}-{'-'.join(proposal)}",
+                            placeholder=t("choose_placeholder"))
     if workshop.current_round == 2:
         st.info(t("round2_running", axes=plain(", ".join(names[k] for k in workshop.round2_axes))))
     if st.button(t("round2_open"), type="primary", disabled=not chosen, key="round2-go"):

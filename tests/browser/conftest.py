@@ -6,10 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS, start_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+# Two cores carry the server, Chromium and the test: wait for a state, never for a fixed time.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items):

@@ -36,6 +36,7 @@ def test_answers_comment_and_round_two_reach_the_appendix(app, new_page, tmp_pat
     expect(first.get_by_text("Sparat.")).to_be_visible()
 
     # Round 2: the console suggests the polarised axis; the groups re-rate only that one.
+    wait_idle(facilitator)
     facilitator.get_by_role("tab", name="Omgång 2").click()
     expect(facilitator.get_by_role("tab", name="Omgång 2")).to_have_attribute("aria-selected", "true")
     expect(facilitator.get_by_test_id("stMultiSelect")).to_contain_text("Mötesplats")
