@@ -13,6 +13,7 @@ import re
 import signal
 import sqlite3
 import time
+from contextlib import closing
 from datetime import date
 
 from playwright.sync_api import expect
@@ -121,7 +122,7 @@ def test_confirmed_ratings_survive_sigkill_mid_burst(browser, new_page, tmp_path
                 in_burst += 1
         assert in_burst >= 1, "the server was killed before any confirmation of the burst came back"
 
-        with sqlite3.connect(tmp_path / "spindeln.db") as conn:  # recovers the WAL the killed server left
+        with closing(sqlite3.connect(tmp_path / "spindeln.db")) as conn:  # reads through the WAL it left
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
         restarted = start_app(tmp_path, database_url=url)
