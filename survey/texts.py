@@ -35,6 +35,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "comment_placeholder": ("En rad om varför", "One line on why"),
     "submit_button": ("Skicka in", "Submit"),
     "update_button": ("Spara ändringar", "Save changes"),
+    "form_busy": ("Det är många som skickar just nu och svaren sparades inte. Tryck på knappen igen.",
+                  "Many groups are submitting right now and your answers were not saved. Press the button again."),
     "form_unanswered": ("Välj ett värde eller Hoppa över för: {axes}", "Choose a value or Skip for: {axes}"),
     "form_saved": ("Tack! Era svar är sparade kl. {time}. Ni kan ändra dem tills processledaren stänger skattningen.",
                    "Thank you! Your answers were saved at {time}. You can change them until the facilitator closes the rating."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import streamlit as st
+from sqlalchemy.exc import OperationalError
 
 from analysis.formatting import format_value
 
@@ -106,6 +107,9 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
                               comments={k: v for k, v in comments.items() if v and v.strip()})
         except (ValidationError, ClosedError) as exc:
             st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
+            return
+        except OperationalError:  # the database stayed busy past its timeout: nothing was written
+            st.error(t("form_busy"))
             return
         st.session_state[f"saved-at-{round_}"] = at
         st.rerun()  # so the button says "Spara ändringar" and the form shows what is stored
