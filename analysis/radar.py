@@ -14,6 +14,14 @@ MEAN_COLOUR = "#000000"
 MEAN_COLOUR_DARK = "#FFFFFF"
 BAND_COLOUR = "rgba(0, 114, 178, 0.15)"
 
+
+
+def group_lines_by_default(n_groups: int) -> bool:
+    """Draw each group's line unless there are more groups than colours: past eight the lines repeat colours
+    and tangle, and the mean with its min–max band says more (the reader can still switch the lines on)."""
+    return n_groups <= len(OKABE_ITO)
+
+
 MEAN_NAME = {"sv": "Medel", "en": "Mean"}
 BAND_NAME = {"sv": "Min–max", "en": "Min–max"}
 

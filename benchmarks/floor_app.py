@@ -2,7 +2,7 @@
 
 A group page (?g=<n>) with the same eight st.pills (1–5 in half steps, and "Hoppa över") in one form,
 writing one row per axis with an upsert in one transaction to SQLite in WAL mode with plain sqlite3, and a
-board page (no ?g) whose @st.fragment(run_every="2s") shows how many groups have submitted. Nothing else:
+board page (no ?g) whose @st.fragment(run_every=POLL) shows how many groups have submitted. Nothing else:
 no store layer, no validation beyond "every axis answered", no statistics, no chart. Whatever Spindeln costs
 above this is ours.
 
@@ -22,6 +22,7 @@ AXES = (
 )
 CATEGORIES = tuple(1 + 0.5 * i for i in range(9))
 SKIP = "skip"
+POLL = "1s"  # the board's interval: the same as Spindeln's live results (survey/pages/dashboard.py POLL)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
@@ -119,7 +120,7 @@ def _board() -> None:
 
     st.title("Resultat", anchor=False)
 
-    @st.fragment(run_every="2s")
+    @st.fragment(run_every=POLL)
     def live() -> None:
         done, total = counts(db_path())
         st.caption(f"{done} av {total} grupper har skickat in")

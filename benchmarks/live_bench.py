@@ -1,4 +1,4 @@
-"""Live workshop under load: K groups submit from their own browsers while a dashboard polls every 2 s.
+"""Live workshop under load: K groups submit from their own browsers while a dashboard polls every second.
 
 For each K the real app (tests.appserver.start_app, its own SQLite file) and the floor
 (benchmarks/floor_app.py: the same form and board with nothing else) are driven identically, one
@@ -11,7 +11,7 @@ headless-Chromium context per device (Debian's /usr/bin/chromium; Playwright's a
    has finished (median of 3); idle CPU with the dashboard polling and no ratings.
 3. the K groups open their forms and fill in the eight axes, two at a time (the groups arrive; load@K is
    the p95 of those loads with the others open), then all press "Skicka in" within SPREAD seconds
-   (max(4 s, 0.2 s × K), golden-ratio offsets, so the submissions meet the 2 s poll at every phase;
+   (max(4 s, 0.2 s × K), golden-ratio offsets, so the submissions meet the poll at every phase;
    --spread 0 sends all at the same instant); then idle CPU again with K groups' results on the board.
 
 Every time is taken in the browser (Date.now(), one clock) by a MutationObserver the moment the DOM
@@ -33,7 +33,9 @@ same run, is the figure to judge. Server CPU is read from /proc/<pid>/stat (psut
 peak RSS from VmHWM.
 
 Targets: 0 lost at every K; p95 latency ≤ 1.2× the floor and ≤ 1.5 s at K=50; load ≤ 1.5× the floor.
-With a 2 s poll a change waits 1 s for the next poll on average and up to 2 s, whoever renders it.
+Both boards poll at the same interval (1 s, `POLL` in survey/pages/dashboard.py and benchmarks/floor_app.py;
+the run refuses to start if they differ): a change waits half of it for the next poll on average and up to
+all of it, whoever renders it.
 
     .venv/bin/python -m benchmarks.live_bench                       # K = 4, 20, 50
     .venv/bin/python -m benchmarks.live_bench --quick               # K = 4 only, shorter idle windows
@@ -538,7 +540,7 @@ async def keep_groups_niced(stop: asyncio.Event) -> None:
 
 
 async def main_async(ks: list[int], quick: bool, revealed: bool, spread: float | None,
-                     env: dict[str, str]) -> list[Result]:
+                     env: dict[str, str], apps: tuple[str, ...] = ("spindeln", "floor")) -> list[Result]:
     from playwright.async_api import async_playwright
 
     idle_window, idle_loads = (2.0, 2) if quick else (4.0, 3)
@@ -552,7 +554,7 @@ async def main_async(ks: list[int], quick: bool, revealed: bool, spread: float |
             nicer = asyncio.create_task(keep_groups_niced(stop))
             try:
                 for k in ks:
-                    for cls in (Spindeln, Floor):
+                    for cls in [c for c in (Spindeln, Floor) if c.name in apps]:
                         workdir = Path(tmp) / f"{cls.name}-{k}"
                         workdir.mkdir()
                         t0 = time.perf_counter()
@@ -583,14 +585,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds over which the K groups press submit (default max(4, 0.2·K); 0 = at once)")
     parser.add_argument("--set", action="append", default=[], metavar="OPTION=VALUE",
                         help="a Streamlit config option for both apps, e.g. runner.postScriptGC=false")
+    parser.add_argument("--apps", default="spindeln,floor",
+                        help="which apps to measure (default both; one alone prints no ratios)")
     args = parser.parse_args(argv)
     ks = [4] if args.quick else [int(x) for x in args.k.split(",") if x.strip()]
     if not Path(CHROMIUM).exists():
         print(f"Chromium is not installed at {CHROMIUM}", file=sys.stderr)
         return 2
+    from survey.pages.dashboard import POLL
+
+    if POLL != floor_app.POLL:
+        print(f"The floor polls every {floor_app.POLL}, Spindeln every {POLL}: make them equal", file=sys.stderr)
+        return 2
     env = streamlit_env(args.set)
     t0, load_before = time.perf_counter(), os.getloadavg()[0]
-    results = asyncio.run(main_async(ks, args.quick, args.revealed, args.spread, env))
+    apps = tuple(a.strip() for a in args.apps.split(",") if a.strip())
+    results = asyncio.run(main_async(ks, args.quick, args.revealed, args.spread, env, apps))
     spread = "max(4, 0.2·K)" if args.spread is None else f"{args.spread:g}"
     print(f"\nlive_bench: K={','.join(map(str, ks))}; dashboard: "
           f"{'logged-out visitor, workshop revealed' if args.revealed else 'facilitator, workshop open'}; "

@@ -284,3 +284,10 @@ def test_rounds_radar_round_two_has_gaps_where_not_rerated(sample_summary, sampl
     assert r1.line.dash == "dash" and r2.line.width > r1.line.width
     assert list(r1.theta) == list(r2.theta) == closed(a.axis.name_sv for a in sample_summary.axes)
     assert rounds_radar(sample_summary, round2, "en").data[1].name == "Round 2"
+
+
+def test_group_lines_are_drawn_by_default_while_each_group_has_its_own_colour():
+    from analysis.radar import OKABE_ITO, group_lines_by_default
+
+    assert [group_lines_by_default(n) for n in (0, 1, 4, len(OKABE_ITO))] == [True] * 4
+    assert not group_lines_by_default(len(OKABE_ITO) + 1) and not group_lines_by_default(50)

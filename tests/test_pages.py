@@ -310,6 +310,29 @@ def test_submitting_saves_the_values_and_confirms(store, workshop):
     assert store.saved_comments(w.id, group.id) == {"finansiera": "Pengar först"}
     [status] = [s for s in store.status(w.id) if s.group.id == group.id]
     assert status.entered_by == "group" and status.skipped == ("motesplats",)
+    assert submit_button(at).label == sv("update_button")  # the same run already knows it is stored
+
+
+def test_a_busy_database_asks_the_group_to_press_again_and_keeps_the_form(store, workshop, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    w, group = workshop
+    at = run_ok(group_app(w, group))
+    chosen = dict(zip(AXIS_KEYS, [5.0, 4.5, 4.0, 3.5, 1.0, 2.0, 2.0, 1.5]))
+    choose_all(at, chosen)
+
+    def busy(*args, **kwargs):
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(store, "submit", busy)
+    run_ok(submit_button(at).click())
+    assert [e.value for e in at.error] == [sv("form_busy")] and not at.success
+    assert store.saved_values(w.id, group.id) == {}
+    assert {k: at.pills(key=f"rate-1-{k}").value for k in AXIS_KEYS} == chosen  # nothing to fill in again
+    monkeypatch.undo()
+    run_ok(submit_button(at).click())
+    assert not at.error and len(at.success) == 1
+    assert store.saved_values(w.id, group.id) == chosen
 
 
 def test_skip_stores_none_not_a_number(store, workshop):
@@ -603,6 +626,41 @@ def test_an_open_workshop_is_only_on_the_results_page_for_the_facilitator(store)
     assert sv("not_revealed_banner") in [x.value for x in facilitator.warning]
     table = facilitator.dataframe[0].value
     assert set(table["n"]) == {1} and set(table["Värden"]) == {"1"}
+
+
+def test_before_the_first_rating_the_board_shows_the_empty_frame(store, workshop):
+    w, _ = workshop
+    at = app(w=w.id)
+    at.session_state["admin"] = True
+    run_ok(at)
+    assert sv("groups_submitted", done=0, total=2) in [c.value for c in at.caption]
+    assert sv("no_ratings_yet") in [i.value for i in at.info]
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["polar"]["radialaxis"]["range"] == [1, 5]
+    assert all(v is None for tr in spec["data"] for v in tr.get("r", []))
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == [sv_name for sv_name in SAMPLE_TABLE] and set(table["n"]) == {0}
+    assert set(table.iloc[:, -1]) == {"För få svar"}
+    assert not [c.value for c in at.caption if "*" in c.value]  # no footnote for an empty table
+
+
+def test_group_lines_start_on_for_eight_groups_and_off_for_nine(store):
+    from analysis.radar import OKABE_ITO
+
+    for n, shown in ((len(OKABE_ITO), True), (len(OKABE_ITO) + 1, False)):
+        w = store.create_workshop(f"{n} grupper", "2027-02-01")
+        store.set_state(w.id, "revealed")
+        for i in range(n):
+            g = store.add_group(w.id, f"Grupp {i + 1}")
+            store.submit(w.id, g.id, {k: 1.0 + (i % 9) / 2 for k in AXIS_KEYS})
+        at = run_ok(app(w=w.id))
+        assert at.toggle(key="dash-groups").value is shown
+        names = [tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+        assert ("Grupp 1" in names) is shown and ("Medel" in names)
+        if not shown:  # the switch still brings them back
+            run_ok(at.toggle(key="dash-groups").set_value(True))
+            names = [tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+            assert {f"Grupp {i + 1}" for i in range(n)} <= set(names)
 
 
 # ---------------------------------------------------------------------------------------------- paper entry

@@ -9,11 +9,12 @@ import streamlit as st
 
 from analysis import summarize
 from analysis.labels import Interpretation
+from analysis.radar import group_lines_by_default
 from analysis.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
 
 from ..ui import get_store, is_admin, lang, language_switch, plain, t
 
-POLL = "2s"
+POLL = "1s"
 
 
 def visible_workshops(store, chief_federation: str | None = None):
@@ -61,7 +62,8 @@ def show_results(workshop, *, read_only: bool, key_prefix: str) -> None:
         st.caption(meta)
     if workshop.state not in ("revealed", "closed"):
         st.warning(t("not_revealed_banner"))
-    show_groups = st.toggle(t("show_groups"), value=True, key=f"{key_prefix}-groups")
+    n_groups = len(get_store().groups(workshop.id, include_revoked=False))
+    show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(n_groups), key=f"{key_prefix}-groups")
     _live(workshop.id, show_groups, key_prefix)
     _detail(workshop, read_only, key_prefix)
 
@@ -70,9 +72,9 @@ def show_results(workshop, *, read_only: bool, key_prefix: str) -> None:
 class _LiveView:
     submitted: int
     groups: int
-    radar: object = None
-    table: pd.DataFrame | None = None
-    statistics: pd.DataFrame | None = None
+    radar: object
+    table: pd.DataFrame
+    statistics: pd.DataFrame
     footnotes: tuple[str, ...] = ()
 
 
@@ -82,19 +84,21 @@ def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: 
     session that polls it (the facilitator, chiefs, every group of a revealed workshop): a poll that finds
     nothing new costs one query instead of a plotly figure (~50 ms at 50 groups). `marker` is read before
     the data, so what is cached under it is never older than it. cache_resource, not cache_data: loading a
-    pickled figure validates it all over again. Nothing changes the figure or the frames afterwards."""
+    pickled figure validates it all over again. Nothing changes the figure or the frames afterwards.
+
+    Before the first rating it is the empty frame: the axes on the scale and the table's rows, so the board
+    looks the same from the start and the browser has its chart and table code loaded when ratings arrive."""
     from analysis.figures import radar_figure
 
     store = get_store()
     ratings, summary = summary_for(store, store.get_workshop(workshop_id))
     n_groups = len(store.groups(workshop_id, include_revoked=False))
-    if not ratings.groups:
-        return _LiveView(0, n_groups)
     table = pd.DataFrame(minutes_rows(summary, lg), columns=HEADERS[lg])
     table.insert(1, "n", [a.n for a in summary.axes])
     return _LiveView(
         len(ratings.groups), n_groups, radar_figure(summary, ratings, lg, show_groups=show_groups, dark=dark),
-        table, pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]), tuple(summary.footnotes(lg)),
+        table, pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]),
+        tuple(summary.footnotes(lg)) if ratings.groups else (),
     )
 
 
@@ -105,7 +109,6 @@ def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     st.caption(t("groups_submitted", done=view.submitted, total=view.groups))
     if not view.submitted:
         st.info(t("no_ratings_yet"))
-        return
     st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config={"displaylogo": False})
     st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
     for note in view.footnotes:

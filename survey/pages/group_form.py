@@ -74,7 +74,6 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
         return t("skip") if option == SKIP else format_value(option, lg)
 
     choices: dict[str, object] = {}
-    comments: dict[str, str] = {}
     with st.form(f"rating-{round_}", border=False):
         st.caption(t("form_intro", min=fmt(workshop.scale.min), max=fmt(workshop.scale.max)))
         for axis in axes:
@@ -90,29 +89,17 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
                     plain(axis.name(lg)), options, default=default, format_func=fmt, key=f"rate-{round_}-{axis.key}",
                     label_visibility="collapsed", disabled=not writable,
                 )
-                comments[axis.key] = st.text_input(
+                st.text_input(
                     t("comment_label"), value=saved_comments.get(axis.key, ""), max_chars=200,
                     key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not writable,
                 )
         label = t("update_button") if submitted_before else t("submit_button")
-        sent = st.form_submit_button(label, type="primary", width="stretch", disabled=not writable)
-    if sent:
-        unanswered = [a.name(lg) for a in axes if choices.get(a.key) is None]
-        if unanswered:
-            st.error(t("form_unanswered", axes=plain(", ".join(unanswered))))
-            return
-        values = {k: (None if v == SKIP else float(v)) for k, v in choices.items()}
-        try:
-            at = store.submit(workshop.id, group.id, values, round=round_, entered_by="group",
-                              comments={k: v for k, v in comments.items() if v and v.strip()})
-        except (ValidationError, ClosedError) as exc:
-            st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
-            return
-        except OperationalError:  # the database stayed busy past its timeout: nothing was written
-            st.error(t("form_busy"))
-            return
-        st.session_state[f"saved-at-{round_}"] = at
-        st.rerun()  # so the button says "Spara ändringar" and the form shows what is stored
+        sent = st.form_submit_button(label, type="primary", width="stretch", disabled=not writable,
+                                     on_click=_submit, args=(store, workshop.id, group.id, axes, round_))
+    error = st.session_state.pop(f"form-error-{round_}", None)
+    if sent and error:
+        st.error(error)
+        return
     at = st.session_state.get(f"saved-at-{round_}")
     if at is not None:
         skipped = [a.name(lg) for a in axes if choices.get(a.key) == SKIP]
@@ -121,6 +108,30 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
             st.caption(t("form_saved_skipped", axes=plain(", ".join(skipped))))
     elif submitted_before:
         st.info(t("form_already_saved"))
+
+
+def _submit(store, workshop_id: str, group_id: int, axes, round_: int) -> None:
+    """The button's callback: it runs before the script, so the one run that follows already shows what is
+    stored (the button reads "Spara ändringar", the form the saved values) and the confirmation."""
+    lg = lang()
+    state = st.session_state
+    choices = {a.key: state.get(f"rate-{round_}-{a.key}") for a in axes}
+    unanswered = [a.name(lg) for a in axes if choices[a.key] is None]
+    if unanswered:
+        state[f"form-error-{round_}"] = t("form_unanswered", axes=plain(", ".join(unanswered)))
+        return
+    values = {k: (None if v == SKIP else float(v)) for k, v in choices.items()}
+    comments = {a.key: state.get(f"comment-{round_}-{a.key}") or "" for a in axes}
+    try:
+        at = store.submit(workshop_id, group_id, values, round=round_, entered_by="group",
+                          comments={k: v for k, v in comments.items() if v.strip()})
+    except (ValidationError, ClosedError) as exc:
+        state[f"form-error-{round_}"] = exc.message(lg) if hasattr(exc, "message") else str(exc)
+        return
+    except OperationalError:  # the database stayed busy past its timeout: nothing was written
+        state[f"form-error-{round_}"] = t("form_busy")
+        return
+    state[f"saved-at-{round_}"] = at
 
 
 def _questions_form(store, workshop, group, questions, writable) -> None:
