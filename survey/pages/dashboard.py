@@ -14,7 +14,8 @@ from analysis.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
 
 from ..ui import get_store, is_admin, lang, language_switch, plain, t
 
-POLL = "1s"
+POLL = "1s"  # the live results on the results page and the chiefs' view; benchmarks/floor_app.py polls alike
+GROUP_POLL = "5s"  # the same results under each group's form: fifty phones need not ask every second
 
 
 def visible_workshops(store, chief_federation: str | None = None):
@@ -54,7 +55,7 @@ def summary_for(store, workshop, round_: int = 1):
     return ratings, summary
 
 
-def show_results(workshop, *, read_only: bool, key_prefix: str) -> None:
+def show_results(workshop, *, read_only: bool, key_prefix: str, poll: str = POLL) -> None:
     """Heading, then the live part (radar and table) in a polling fragment, then the axis detail."""
     st.subheader(plain(workshop.title), anchor=False)
     meta = " · ".join(plain(x) for x in (workshop.date, workshop.place, workshop.federation) if x)
@@ -64,7 +65,7 @@ def show_results(workshop, *, read_only: bool, key_prefix: str) -> None:
         st.warning(t("not_revealed_banner"))
     n_groups = len(get_store().groups(workshop.id, include_revoked=False))
     show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(n_groups), key=f"{key_prefix}-groups")
-    _live(workshop.id, show_groups, key_prefix)
+    {POLL: _live, GROUP_POLL: _live_slow}[poll](workshop.id, show_groups, key_prefix)
     _detail(workshop, read_only, key_prefix)
 
 
@@ -102,8 +103,7 @@ def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: 
     )
 
 
-@st.fragment(run_every=POLL)
-def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     dark = (getattr(st.context, "theme", None) or {}).get("type") == "dark"
     view = _live_view(workshop_id, get_store().change_marker(workshop_id), lang(), show_groups, dark)
     st.caption(t("groups_submitted", done=view.submitted, total=view.groups))
@@ -116,6 +116,10 @@ def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     with st.expander(t("all_statistics")):
         st.dataframe(view.statistics, hide_index=True)
         st.caption(t("statistics_help"))
+
+
+_live = st.fragment(_live_part, run_every=POLL)
+_live_slow = st.fragment(_live_part, run_every=GROUP_POLL)
 
 
 def _detail(workshop, read_only: bool, key_prefix: str) -> None:

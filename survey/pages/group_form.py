@@ -50,9 +50,9 @@ def page() -> None:
     if workshop.state in ("revealed", "closed"):
         st.divider()
         st.subheader(t("form_results_heading"), anchor=False)
-        from .dashboard import show_results
+        from .dashboard import GROUP_POLL, show_results
 
-        show_results(workshop, read_only=True, key_prefix="group")
+        show_results(workshop, read_only=True, key_prefix="group", poll=GROUP_POLL)
 
 
 @st.fragment(run_every="3s")
@@ -63,7 +63,10 @@ def _wait_for_open(workshop_id: str) -> None:
         st.rerun(scope="app")
 
 
+@st.fragment
 def _rating_form(store, workshop, group, axes, round_, writable) -> None:
+    """A fragment: pressing the button reruns the form alone, not the results below it, so the confirmation
+    comes at once however much the page shows (the store still checks the workshop's state on every write)."""
     lg = lang()
     saved = store.saved_values(workshop.id, group.id, round_)
     saved_comments = store.saved_comments(workshop.id, group.id, round_)
@@ -134,6 +137,7 @@ def _submit(store, workshop_id: str, group_id: int, axes, round_: int) -> None:
     state[f"saved-at-{round_}"] = at
 
 
+@st.fragment
 def _questions_form(store, workshop, group, questions, writable) -> None:
     saved = store.saved_answers(workshop.id, group.id)
     st.divider()
