@@ -6,7 +6,7 @@ headless-Chromium context per device (Debian's /usr/bin/chromium; Playwright's a
 
 1. the dashboard: for Spindeln the facilitator logs in and opens Resultat (the workshop stays 'open', as
    while groups rate); with --revealed a logged-out visitor opens /?w=<id> of a revealed workshop instead,
-   and then every group's form polls the live results too. For the floor, its board page.
+   and then every group's form shows and polls (every 5 s) the results too. For the floor, its board page.
 2. load: the group form alone in a fresh context, navigation until "Skicka in" is visible and the script
    has finished (median of 3); idle CPU with the dashboard polling and no ratings.
 3. the K groups open their forms and fill in the eight axes, two at a time (the groups arrive; load@K is
@@ -366,7 +366,7 @@ async def measure(browsers: Browsers, target: Target, k: int, spread: float, idl
         res.confirmed = len(ok)
         res.notes += sorted({o["error"] for o in outs if "error" in o})
         res.submit = [(o["confirmed"] - o["click"]) / 1000 for o in ok if o.get("click")]
-        deadline = time.perf_counter() + 8  # until the board counts everyone confirmed: ≤ 2 polls and a margin
+        deadline = time.perf_counter() + 8  # until the board counts everyone confirmed: a few polls and a margin
         while time.perf_counter() < deadline:
             seen = await board.evaluate("window.__seen")
             if seen and max(int(n) for n in seen) >= len(ok):

@@ -1128,6 +1128,18 @@ class Store:
                 values[row_of[s.group_id], col_of[s.axis_key]] = s.value
         return Ratings(tuple(g.name for g in submitted), axis_list, values, w.scale)
 
+    def progress(self, workshop_id: str, round: int = 1) -> tuple[int, int]:
+        """(groups that have submitted in `round`, groups) counting only groups whose link works: the live
+        board's "N av M" in two COUNT queries."""
+        round = _check_round(round)
+        active = [groups.c.workshop_id == workshop_id, groups.c.revoked.is_(False)]
+        with self._read() as conn:
+            total = conn.scalar(select(func.count()).select_from(groups).where(*active))
+            done = conn.scalar(select(func.count()).select_from(submissions)
+                               .join(groups, groups.c.id == submissions.c.group_id)
+                               .where(*active, submissions.c.round == round))
+        return int(done), int(total)
+
     def status(self, workshop_id: str, round: int = 1) -> list[GroupStatus]:
         """Every group with when it submitted (None if not yet) and which axes it skipped."""
         round = _check_round(round)

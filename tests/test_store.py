@@ -276,6 +276,20 @@ def test_revoked_group_is_refused_and_foreign_group_too(store):
         store.submit("missing", g2.id, {"finansiera": 3})
 
 
+def test_progress_counts_the_groups_whose_link_works(store):
+    w, (g1, g2, g3) = open_workshop(store, 3)
+    assert store.progress(w.id) == (0, 3)
+    store.submit(w.id, g1.id, {k: 3 for k in KEYS})
+    store.submit(w.id, g2.id, {k: 4 for k in KEYS})
+    store.submit(w.id, g2.id, {k: 5 for k in KEYS})  # a change is not a second submission
+    assert store.progress(w.id) == (2, 3)
+    store.revoke_group(g1.id)
+    assert store.progress(w.id) == (1, 2)
+    assert store.progress(w.id, round=2) == (0, 2)
+    other, _ = open_workshop(store, 1)
+    assert store.progress(other.id) == (0, 1)
+
+
 def test_ratings_shape_order_and_empty(store):
     w, gs = open_workshop(store, 3)
     empty = store.ratings(w.id)
