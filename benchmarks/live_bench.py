@@ -604,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
     spread = "max(4, 0.2·K)" if args.spread is None else f"{args.spread:g}"
     print(f"\nlive_bench: K={','.join(map(str, ks))}; dashboard: "
           f"{'logged-out visitor, workshop revealed' if args.revealed else 'facilitator, workshop open'}; "
-          f"submissions spread over {spread} s; {' '.join(args.set) or 'Streamlit defaults'}; "
+          f"submissions spread over {spread} s; .streamlit/config.toml{' + ' + ' '.join(args.set) if args.set else ''}; "
           f"{os.cpu_count()} cores, 1-min load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; "
           f"{time.perf_counter() - t0:.0f} s")
     report(results)
