@@ -27,7 +27,7 @@ import numpy as np
 from sqlalchemy import (
     Boolean, CheckConstraint, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint, Index, Integer,
     MetaData, String, Table, Text, TypeDecorator, UniqueConstraint, create_engine, delete, event, func,
-    select, text, update,
+    or_, select, text, update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -1129,15 +1129,17 @@ class Store:
         return Ratings(tuple(g.name for g in submitted), axis_list, values, w.scale)
 
     def progress(self, workshop_id: str, round: int = 1) -> tuple[int, int]:
-        """(groups that have submitted in `round`, groups) counting only groups whose link works: the live
-        board's "N av M" in two COUNT queries."""
+        """(groups that have submitted in `round`, groups) for the live "N av M": a revoked group counts
+        only if it submitted, since its ratings stay in the results. Two COUNT queries."""
         round = _check_round(round)
-        active = [groups.c.workshop_id == workshop_id, groups.c.revoked.is_(False)]
+        s = submissions
+        submitted = select(s.c.group_id).where(s.c.workshop_id == workshop_id, s.c.round == round)
         with self._read() as conn:
-            total = conn.scalar(select(func.count()).select_from(groups).where(*active))
-            done = conn.scalar(select(func.count()).select_from(submissions)
-                               .join(groups, groups.c.id == submissions.c.group_id)
-                               .where(*active, submissions.c.round == round))
+            done = conn.scalar(select(func.count()).select_from(s).where(
+                s.c.workshop_id == workshop_id, s.c.round == round))
+            total = conn.scalar(select(func.count()).select_from(groups).where(
+                groups.c.workshop_id == workshop_id,
+                or_(groups.c.revoked.is_(False), groups.c.id.in_(submitted))))
         return int(done), int(total)
 
     def status(self, workshop_id: str, round: int = 1) -> list[GroupStatus]:

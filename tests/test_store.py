@@ -276,16 +276,18 @@ def test_revoked_group_is_refused_and_foreign_group_too(store):
         store.submit("missing", g2.id, {"finansiera": 3})
 
 
-def test_progress_counts_the_groups_whose_link_works(store):
+def test_progress_counts_like_the_results_it_is_shown_with(store):
     w, (g1, g2, g3) = open_workshop(store, 3)
     assert store.progress(w.id) == (0, 3)
     store.submit(w.id, g1.id, {k: 3 for k in KEYS})
     store.submit(w.id, g2.id, {k: 4 for k in KEYS})
     store.submit(w.id, g2.id, {k: 5 for k in KEYS})  # a change is not a second submission
     assert store.progress(w.id) == (2, 3)
-    store.revoke_group(g1.id)
-    assert store.progress(w.id) == (1, 2)
-    assert store.progress(w.id, round=2) == (0, 2)
+    store.revoke_group(g1.id)  # its ratings stay in the results, so it stays counted
+    assert store.progress(w.id) == (2, 3) and len(store.ratings(w.id).groups) == 2
+    store.revoke_group(g3.id)  # never submitted: no longer expected
+    assert store.progress(w.id) == (2, 2)
+    assert store.progress(w.id, round=2) == (0, 1)
     other, _ = open_workshop(store, 1)
     assert store.progress(other.id) == (0, 1)
 

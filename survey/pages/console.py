@@ -161,7 +161,8 @@ def _status_board(workshop_id: str) -> None:
     names = {a.key: a.name(lg) for a in workshop.axes}
     rows = store.status(workshop_id, workshop.current_round)
     done = sum(1 for r in rows if r.submitted_at)
-    st.progress(done / len(rows) if rows else 0.0, text=t("groups_submitted", done=done, total=len(rows)))
+    total = sum(1 for r in rows if r.submitted_at or not r.group.revoked)  # as Store.progress counts
+    st.progress(done / total if total else 0.0, text=t("groups_submitted", done=done, total=total))
     table = [
         {
             t("col_group"): r.group.name,

@@ -64,14 +64,14 @@ def show_results(workshop, *, read_only: bool, key_prefix: str, poll: str = POLL
     if workshop.state not in ("revealed", "closed"):
         st.warning(t("not_revealed_banner"))
     n_groups = len(get_store().groups(workshop.id, include_revoked=False))
-    show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(n_groups), key=f"{key_prefix}-groups")
+    show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(n_groups),
+                            key=f"{key_prefix}-groups-{workshop.id}")  # each workshop starts from its own default
     {POLL: _live, GROUP_POLL: _live_slow}[poll](workshop.id, show_groups, key_prefix)
     _detail(workshop, read_only, key_prefix)
 
 
 @dataclass(frozen=True)
 class _LiveView:
-    submitted: int
     radar: object
     table: pd.DataFrame
     statistics: pd.DataFrame
@@ -95,26 +95,31 @@ def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: 
     table = pd.DataFrame(minutes_rows(summary, lg), columns=HEADERS[lg])
     table.insert(1, "n", [a.n for a in summary.axes])
     return _LiveView(
-        len(ratings.groups), radar_figure(summary, ratings, lg, show_groups=show_groups, dark=dark),
-        table, pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]),
-        tuple(summary.footnotes(lg)) if ratings.groups else (),
+        radar_figure(summary, ratings, lg, show_groups=show_groups, dark=dark), table,
+        pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]), tuple(summary.footnotes(lg)),
     )
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _progress(workshop_id: str, marker: str) -> tuple[int, int]:
-    return get_store().progress(workshop_id)
+def _board_state(workshop_id: str, marker: str) -> tuple[int, int, str]:
+    """(groups submitted, groups, workshop state) for one change marker: two COUNT queries and one row."""
+    store = get_store()
+    done, total = store.progress(workshop_id)
+    return done, total, store.get_workshop(workshop_id).state
 
 
 def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
-    """The count first, from two COUNT queries, so it reaches the browser before the chart is built."""
+    """The count first, so it reaches the browser before the chart is built. A reader who is not the
+    facilitator loses the results the moment they are hidden again (the page reruns and leaves them out)."""
     dark = (getattr(st.context, "theme", None) or {}).get("type") == "dark"
     marker = get_store().change_marker(workshop_id)
-    done, total = _progress(workshop_id, marker)
+    done, total, state = _board_state(workshop_id, marker)
+    if state not in ("revealed", "closed") and not is_admin():
+        st.rerun(scope="app")
     st.caption(t("groups_submitted", done=done, total=total))
-    view = _live_view(workshop_id, marker, lang(), show_groups, dark)
-    if not view.submitted:
+    if not done:
         st.info(t("no_ratings_yet"))
+    view = _live_view(workshop_id, marker, lang(), show_groups, dark)
     st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config={"displaylogo": False})
     st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
     for note in view.footnotes:
@@ -124,8 +129,14 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
         st.caption(t("statistics_help"))
 
 
-_live = st.fragment(_live_part, run_every=POLL)
-_live_slow = st.fragment(_live_part, run_every=GROUP_POLL)
+@st.fragment(run_every=POLL)
+def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+    _live_part(workshop_id, show_groups, key_prefix)
+
+
+@st.fragment(run_every=GROUP_POLL)
+def _live_slow(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+    _live_part(workshop_id, show_groups, key_prefix)
 
 
 def _detail(workshop, read_only: bool, key_prefix: str) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import OperationalError
 
 from analysis.formatting import format_value
 
-from ..store import ClosedError, ValidationError
+from ..store import ClosedError, NotFoundError, ValidationError
 from ..ui import get_store, lang, language_switch, plain, t
 
 SKIP = "skip"
@@ -63,10 +63,23 @@ def _wait_for_open(workshop_id: str) -> None:
         st.rerun(scope="app")
 
 
+def _rerun_page_if_changed(store, workshop, question_ids: tuple[int, ...] | None = None) -> None:
+    """A fragment rerun gets the arguments of the page's last full run. When the facilitator has since
+    opened round 2, closed, revealed or hidden the rating, or changed the questions, run the whole page."""
+    now = store.get_workshop(workshop.id)
+    changed = now is None or (now.state, now.current_round, now.round2_axes) != (
+        workshop.state, workshop.current_round, workshop.round2_axes)
+    if not changed and question_ids is not None:
+        changed = tuple(q.id for q in store.questions(workshop.id)) != question_ids
+    if changed:
+        st.rerun(scope="app")
+
+
 @st.fragment
 def _rating_form(store, workshop, group, axes, round_, writable) -> None:
     """A fragment: pressing the button reruns the form alone, not the results below it, so the confirmation
     comes at once however much the page shows (the store still checks the workshop's state on every write)."""
+    _rerun_page_if_changed(store, workshop)
     lg = lang()
     saved = store.saved_values(workshop.id, group.id, round_)
     saved_comments = store.saved_comments(workshop.id, group.id, round_)
@@ -97,10 +110,10 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
                     key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not writable,
                 )
         label = t("update_button") if submitted_before else t("submit_button")
-        sent = st.form_submit_button(label, type="primary", width="stretch", disabled=not writable,
-                                     on_click=_submit, args=(store, workshop.id, group.id, axes, round_))
-    error = st.session_state.pop(f"form-error-{round_}", None)
-    if sent and error:
+        st.form_submit_button(label, type="primary", width="stretch", disabled=not writable, key=f"submit-{round_}",
+                              on_click=_submit, args=(store, workshop.id, group.id, axes, round_))
+    error = st.session_state.pop(f"form-error-{round_}", None)  # set only by the button's callback
+    if error:
         st.error(error)
         return
     at = st.session_state.get(f"saved-at-{round_}")
@@ -139,6 +152,7 @@ def _submit(store, workshop_id: str, group_id: int, axes, round_: int) -> None:
 
 @st.fragment
 def _questions_form(store, workshop, group, questions, writable) -> None:
+    _rerun_page_if_changed(store, workshop, tuple(q.id for q in questions))
     saved = store.saved_answers(workshop.id, group.id)
     st.divider()
     st.subheader(t("questions_heading"), anchor=False)
@@ -156,7 +170,7 @@ def _questions_form(store, workshop, group, questions, writable) -> None:
             for q in questions:
                 points = [line.strip(" -•\t") for line in (texts[q.id] or "").splitlines()]
                 store.save_answers(workshop.id, group.id, q.id, [p for p in points if p])
-        except (ValidationError, ClosedError) as exc:
+        except (ValidationError, ClosedError, NotFoundError) as exc:
             st.error(exc.message(lang()) if hasattr(exc, "message") else str(exc))
             return
         st.success(t("questions_saved"))
