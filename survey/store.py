@@ -730,6 +730,11 @@ class Store:
         self._engine, serialise = _make_engine(self.url)
         self._pg = self._engine.dialect.name == "postgresql"
         self._serial: threading.RLock | None = threading.RLock() if serialise else None
+        # SQLite has one writer at a time. Writers of this process queue on a lock, so each starts the moment
+        # the one before commits; SQLite's own busy handler (for other processes) waits by sleeping in
+        # growing steps up to 100 ms, which under a burst of fifty groups stretches every wait.
+        self._writer: threading.RLock | None = (
+            threading.RLock() if self._engine.dialect.name == "sqlite" and not serialise else None)
         self._schema_ready = False
         self._schema_lock = threading.Lock()
 
@@ -776,7 +781,7 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         self._ensure_schema()
-        with self._serialised(), self._engine.connect() as conn:
+        with self._writer or nullcontext(), self._serialised(), self._engine.connect() as conn:
             conn = conn.execution_options(spindeln_write=True)
             with conn.begin():
                 yield conn
