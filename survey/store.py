@@ -34,9 +34,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
 from analysis.formatting import format_value
 from analysis.labels import Interpretation
 from analysis.model import DEFAULT_AXES, Axis, Ratings, Scale
+from analysis.names import clean_name, name_key, unsafe_character
 
 from . import config
 
@@ -158,6 +161,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "closed": "workshopen är stängd; svaren kan inte längre ändras",
         "revoked": "gruppens länk gäller inte längre – be processledaren om en ny",
         "wrong_round": "omgång {round} är inte den pågående omgången",
+        "bad_character": "{what} innehåller ett tecken som inte får finnas i text ({char})",
+        "group_bad_character": "gruppnamnet innehåller ett osynligt styrtecken ({char})",
+        "axis_bad_character": "axel nummer {position} innehåller ett osynligt styrtecken ({char})",
+        "question_bad_character": "fråga {position} innehåller ett tecken som inte får finnas i text ({char})",
+        "point_bad_character": "punkt {position} innehåller ett tecken som inte får finnas i text ({char})",
+        "comment_bad_character": "{axis}: kommentaren innehåller ett tecken som inte får finnas i text ({char})",
+        "override_changed": "{axis}: tolkningen har just ändrats av någon annan – sidan visar nu den nya",
+        "workshop_duplicate": "det finns redan en workshop '{title}' den {date}; välj en annan titel",
+        "stale_link": "gruppens länk har bytts ut – öppna den nya länken från processledaren",
+        "import_revoked": "gruppen '{name}' har en spärrad länk; öppna den igen innan filen läses in",
+        "import_row": "gruppen '{name}': {reason}",
+        "busy": "det är många som sparar just nu och inget sparades – försök igen om några sekunder",
+        "unavailable": "databasen går inte att skriva till just nu (full disk eller skrivskyddad) och inget "
+                       "sparades – säg till den som driftar Spindeln",
     },
     "en": {
         "workshop_not_found": "the workshop does not exist",
@@ -205,6 +222,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "closed": "the workshop is closed; answers can no longer be changed",
         "revoked": "the group's link is no longer valid – ask the facilitator for a new one",
         "wrong_round": "round {round} is not the current round",
+        "bad_character": "{what} holds a character that text may not contain ({char})",
+        "group_bad_character": "the group name holds an invisible control character ({char})",
+        "axis_bad_character": "axis number {position} holds an invisible control character ({char})",
+        "question_bad_character": "question {position} holds a character that text may not contain ({char})",
+        "point_bad_character": "point {position} holds a character that text may not contain ({char})",
+        "comment_bad_character": "{axis}: the comment holds a character that text may not contain ({char})",
+        "override_changed": "{axis}: someone else has just changed the interpretation – the page now shows it",
+        "workshop_duplicate": "there is already a workshop '{title}' on {date}; choose another title",
+        "stale_link": "the group's link has been replaced – open the new link from the facilitator",
+        "import_revoked": "the group '{name}' has a revoked link; restore it before importing the file",
+        "import_row": "the group '{name}': {reason}",
+        "busy": "many are saving right now and nothing was saved – try again in a few seconds",
+        "unavailable": "the database cannot be written to right now (disk full or read-only) and nothing was "
+                       "saved – tell whoever runs Spindeln",
     },
 }
 
@@ -236,9 +267,29 @@ class NotFoundError(StoreError, LookupError):
     """No workshop, group or question with that id."""
 
 
+class UnavailableError(StoreError):
+    """The database refused the operation itself (busy past its timeout, disk full, read-only, gone); nothing
+    was written. `busy` says whether trying again in a moment is likely to help."""
+
+    @property
+    def busy(self) -> bool:
+        return self.code == "busy"
+
+
+_BUSY_MARKERS = ("database is locked", "database is busy", "deadlock detected", "could not serialize",
+                 "lock timeout", "canceling statement due to lock timeout")
+
+
+def _unavailable(exc: DBAPIError) -> UnavailableError:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return UnavailableError("busy" if any(m in text for m in _BUSY_MARKERS) else "unavailable")
+
+
 def _render(value: Any, lang: str) -> str:
     if isinstance(value, (Axis, _Both)):
         return value.name(lang)
+    if isinstance(value, StoreError):
+        return value.message(lang)
     if isinstance(value, float):
         if math.isfinite(value) and abs(value) < 1e12:
             return format_value(value, lang)
@@ -262,6 +313,19 @@ class Workshop:
     round2_axes: tuple[str, ...]
     view_token: str
     created_at: datetime
+    revealed: bool = False
+    deleted_at: datetime | None = None
+
+    @property
+    def results_visible(self) -> bool:
+        """Whether groups, chiefs and visitors may see the results: only once the facilitator revealed them
+        (closing the rating never reveals)."""
+        return self.revealed and self.deleted_at is None
+
+    @property
+    def group_may_write(self) -> bool:
+        """Whether a group's link may save ratings and answers now."""
+        return self.state in GROUP_WRITABLE_STATES and self.deleted_at is None
 
     def axes_for_round(self, round: int = 1) -> tuple[Axis, ...]:
         """The axes a form shows in `round`: all of them, or the ones chosen for round 2."""
@@ -349,6 +413,8 @@ workshops = Table(
     Column("revision", Integer, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    Column("revealed", Boolean, nullable=False, server_default=text("false")),
+    Column("deleted_at", UTCDateTime, nullable=True),
     CheckConstraint("state IN ('draft', 'open', 'revealed', 'closed')", name="workshops_state"),
     CheckConstraint("current_round IN (1, 2)", name="workshops_round"),
 )
@@ -526,6 +592,9 @@ def _text(value: Any, field: str, limit: int, *, required: bool = False) -> str:
     if not isinstance(value, str):
         raise ValidationError("not_text", field=field, what=what)
     value = value.strip()
+    bad = unsafe_character(value)
+    if bad:
+        raise ValidationError("bad_character", field=field, what=what, char=bad)
     if required and not value:
         raise ValidationError("title_empty", field=field)
     if len(value) > limit:
@@ -559,6 +628,10 @@ def _check_axes(given: Sequence[Axis]) -> tuple[Axis, ...]:
         if not isinstance(axis, Axis) or not isinstance(axis.key, str) or not isinstance(axis.name_sv, str) \
                 or not axis.key.strip() or not axis.name_sv.strip():
             raise ValidationError("bad_axis", field="axes", position=i)
+        bad = next(filter(None, map(unsafe_character, (axis.key, axis.name_sv, axis.name_en or "",
+                                                       axis.description_sv or "", axis.description_en or ""))), None)
+        if bad:
+            raise ValidationError("axis_bad_character", field="axes", position=i, char=bad)
         axis = Axis(axis.key.strip(), axis.name_sv.strip(), (axis.name_en or "").strip(),
                     (axis.description_sv or "").strip(), (axis.description_en or "").strip())
         if len(axis.key) > MAX_AXIS_KEY or max(len(axis.name_sv), len(axis.name_en)) > MAX_AXIS_NAME \
@@ -566,10 +639,10 @@ def _check_axes(given: Sequence[Axis]) -> tuple[Axis, ...]:
             raise ValidationError("axis_too_long", field=axis.key, axis=axis.name_sv[:40])
         if axis.key in keys:
             raise ValidationError("duplicate_axis_key", field=axis.key, key=axis.key)
-        for name in {axis.name_sv.casefold(), axis.name_en.casefold()} - {""}:
+        for name in {name_key(axis.name_sv), name_key(axis.name_en)} - {""}:
             if name in names:
                 raise ValidationError("duplicate_axis_name", field=axis.key,
-                                      name=axis.name_sv if name == axis.name_sv.casefold() else axis.name_en)
+                                      name=axis.name_sv if name == name_key(axis.name_sv) else axis.name_en)
             names.add(name)
         keys.add(axis.key)
         cleaned.append(axis)
@@ -587,6 +660,9 @@ def _check_questions(texts: Sequence[str]) -> list[str]:
         q = q.strip() if isinstance(q, str) else ""
         if not q:
             raise ValidationError("question_empty", field="questions", position=i)
+        bad = unsafe_character(q)
+        if bad:
+            raise ValidationError("question_bad_character", field="questions", position=i, char=bad)
         if len(q) > MAX_QUESTION:
             raise ValidationError("question_too_long", field="questions", position=i, limit=MAX_QUESTION)
         cleaned.append(q)
@@ -594,10 +670,13 @@ def _check_questions(texts: Sequence[str]) -> list[str]:
 
 
 def _check_group_name(name: Any) -> str:
-    name = name.strip() if isinstance(name, str) else ""
-    name = " ".join(name.split())
+    """The name as stored: `clean_name` (NFC, invisible characters dropped, whitespace collapsed)."""
+    name = clean_name(name) if isinstance(name, str) else ""
     if not name:
         raise ValidationError("group_empty", field="name")
+    bad = unsafe_character(name)
+    if bad:
+        raise ValidationError("group_bad_character", field="name", char=bad)
     if len(name) > MAX_GROUP_NAME:
         raise ValidationError("group_too_long", field="name", name=name[:MAX_GROUP_NAME] + "…", limit=MAX_GROUP_NAME)
     return name
@@ -672,6 +751,9 @@ def _check_comments(w: Workshop, comments: Mapping[str, Any], values: Mapping[st
         comment = comment.strip()
         if "\n" in comment or "\r" in comment:
             raise ValidationError("comment_multiline", field=key, axis=by_key[key])
+        bad = unsafe_character(comment)
+        if bad:
+            raise ValidationError("comment_bad_character", field=key, axis=by_key[key], char=bad)
         if len(comment) > MAX_COMMENT:
             raise ValidationError("comment_too_long", field=key, axis=by_key[key], limit=MAX_COMMENT)
         clean[key] = comment or None
@@ -692,6 +774,9 @@ def _check_points(points: Sequence[str]) -> list[str]:
             continue
         if len(point) > MAX_POINT:
             raise ValidationError("point_too_long", field="points", position=i, limit=MAX_POINT)
+        bad = unsafe_character(point)
+        if bad:
+            raise ValidationError("point_bad_character", field="points", position=i, char=bad)
         cleaned.append(point)
     if len(cleaned) > MAX_POINTS:
         raise ValidationError("too_many_points", field="points", limit=MAX_POINTS)
@@ -704,17 +789,22 @@ def _check_lang(lang: Any) -> str:
     return lang
 
 
-def _may_write(w: Workshop, group: Group, round: int, entered_by: str) -> None:
-    """Groups write only to the current round of an open or revealed workshop; the facilitator always may."""
+def _may_write(w: Workshop, group: Group, round: int, entered_by: str, token: str | None = None) -> None:
+    """Groups write only to the current round of an open or revealed workshop, and only through the link
+    their page was opened with (`token`, when given); the facilitator always may."""
     if round == 2 and not w.round2_axes:
         raise ValidationError("round2_not_open", field="round")
     if entered_by == "facilitator":
         return
     if group.revoked:
         raise ClosedError("revoked")
+    if token is not None and not secrets.compare_digest(str(token).encode(), group.token.encode()):
+        raise ClosedError("stale_link")
+    if w.deleted_at is not None:
+        raise ClosedError("closed")
     if w.state == "draft":
         raise ClosedError("not_open")
-    if w.state not in GROUP_WRITABLE_STATES:
+    if not w.group_may_write:
         raise ClosedError("closed")
     if round != w.current_round:
         raise ClosedError("wrong_round", round=round)
@@ -755,36 +845,54 @@ class Store:
         return self._serial if self._serial is not None else nullcontext()
 
     def _ensure_schema(self) -> None:
+        """Bring the database to the newest schema (Alembic, survey/migrations) once per process."""
         if self._schema_ready:
             return
+        from . import migrations
+
         with self._schema_lock:
             if self._schema_ready:
                 return
-            with self._serialised(), self._engine.connect() as conn:
-                conn = conn.execution_options(spindeln_write=True)
-                with conn.begin():
-                    if self._pg:  # two processes starting at once must not both CREATE TABLE
-                        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK_KEY})
-                    metadata.create_all(conn)
+            try:
+                with self._serialised(), self._engine.connect() as conn:
+                    conn = conn.execution_options(spindeln_write=True)
+                    with conn.begin():
+                        if self._pg:  # two processes starting at once must not both migrate
+                            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK_KEY})
+                        migrations.upgrade(conn)
+            except OperationalError as exc:  # busy, read-only, disk full; a failing migration itself stays loud
+                raise _unavailable(exc) from exc
             self._schema_ready = True
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         """One consistent snapshot for reads that span several tables."""
         self._ensure_schema()
-        with self._serialised(), self._engine.connect() as conn:
-            if self._pg:
-                conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            with conn.begin():
-                yield conn
+        try:
+            with self._serialised(), self._engine.connect() as conn:
+                if self._pg:
+                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    yield conn
+        except DBAPIError as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise _unavailable(exc) from exc
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        """One short write transaction. A refusal of the database itself (busy, disk full, read-only) becomes
+        an `UnavailableError`: nothing was written, and the page says so instead of showing a traceback."""
         self._ensure_schema()
-        with self._writer or nullcontext(), self._serialised(), self._engine.connect() as conn:
-            conn = conn.execution_options(spindeln_write=True)
-            with conn.begin():
-                yield conn
+        try:
+            with self._writer or nullcontext(), self._serialised(), self._engine.connect() as conn:
+                conn = conn.execution_options(spindeln_write=True)
+                with conn.begin():
+                    yield conn
+        except DBAPIError as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise _unavailable(exc) from exc
 
     def _insert(self, table: Table) -> Any:
         return (pg_insert if self._pg else sqlite_insert)(table)
@@ -813,7 +921,7 @@ class Store:
                 id=r.id, title=r.title, date=r.date, place=r.place, federation=r.federation,
                 scale=Scale(r.scale_min, r.scale_max, r.scale_step), axes=tuple(by_workshop[r.id]),
                 state=r.state, current_round=r.current_round, round2_axes=tuple(json.loads(r.round2_axes)),
-                view_token=r.view_token, created_at=r.created_at,
+                view_token=r.view_token, created_at=r.created_at, revealed=bool(r.revealed), deleted_at=r.deleted_at,
             )
             for r in rows
         ]
@@ -850,7 +958,7 @@ class Store:
             id=workshop_id, title=title, date=date, place=place, federation=federation,
             scale_min=float(scale.min), scale_max=float(scale.max), scale_step=float(scale.step),
             state=state, current_round=1, round2_axes="[]", view_token=secrets.token_urlsafe(16),
-            revision=1, created_at=now, updated_at=now,
+            revision=1, created_at=now, updated_at=now, revealed=state == "revealed",
         ))
         conn.execute(axes.insert(), [
             dict(workshop_id=workshop_id, key=a.key, position=i, name_sv=a.name_sv, name_en=a.name_en,
@@ -865,9 +973,9 @@ class Store:
         return workshop_id
 
     def _insert_group(self, conn: Connection, workshop_id: str, name: str, party: str | None) -> Group:
-        name_key = name.casefold()
+        key = name_key(name)
         existing = conn.execute(
-            select(groups.c.name).where(groups.c.workshop_id == workshop_id, groups.c.name_key == name_key)
+            select(groups.c.name).where(groups.c.workshop_id == workshop_id, groups.c.name_key == key)
         ).first()
         if existing is not None:
             raise ValidationError("group_duplicate", field="name", name=existing.name)
@@ -875,7 +983,7 @@ class Store:
             select(func.coalesce(func.max(groups.c.position) + 1, 0)).where(groups.c.workshop_id == workshop_id)
         )
         group_id = conn.execute(groups.insert().values(
-            workshop_id=workshop_id, name=name, name_key=name_key, party=party, token=secrets.token_urlsafe(16),
+            workshop_id=workshop_id, name=name, name_key=key, party=party, token=secrets.token_urlsafe(16),
             revoked=False, position=position, created_at=_now(),
         ).returning(groups.c.id)).scalar_one()
         return self._group(conn, group_id)
@@ -924,8 +1032,11 @@ class Store:
 
     def create_workshop(self, title: str, date: str | Date, place: str = "", federation: str = "",
                         scale: Scale = Scale(), axes: Sequence[Axis] = DEFAULT_AXES,
-                        questions: Sequence[str] = DEFAULT_QUESTIONS_SV) -> Workshop:
-        """A new workshop in state 'draft', so links can be handed out before the form opens."""
+                        questions: Sequence[str] = DEFAULT_QUESTIONS_SV, unique_title: bool = False) -> Workshop:
+        """A new workshop in state 'draft', so links can be handed out before the form opens.
+
+        `unique_title` refuses a second workshop with the same title (by `name_key`) and date, so that the
+        facilitator's list can tell them apart (the console asks for it; imports and tests need not)."""
         title = _text(title, "title", MAX_TITLE, required=True)
         iso = _iso_date(date)
         place = _text(place, "place", MAX_TITLE)
@@ -935,33 +1046,69 @@ class Store:
         axis_list = _check_axes(axes)
         question_texts = _check_questions(questions)
         with self._write() as conn:
+            if unique_title:
+                self._refuse_duplicate_title(conn, title, iso)
             workshop_id = self._insert_workshop(
                 conn, title=title, date=iso, place=place, federation=federation, scale=scale,
                 axis_list=axis_list, question_texts=question_texts, state="draft")
             return self._workshop(conn, workshop_id)
 
-    def get_workshop(self, workshop_id: str) -> Workshop | None:
-        """None for an unknown id, so a page can say "no such workshop" for a mistyped link."""
+    @staticmethod
+    def _refuse_duplicate_title(conn: Connection, title: str, date: str, other_than: str | None = None) -> None:
+        """Two workshops in the list must be told apart: no second one with the same title and date."""
+        rows = conn.execute(select(workshops.c.id, workshops.c.title).where(
+            workshops.c.date == date, workshops.c.deleted_at.is_(None))).all()
+        for row in rows:
+            if row.id != other_than and name_key(row.title) == name_key(title):
+                raise ValidationError("workshop_duplicate", field="title", title=row.title, date=date)
+
+    def get_workshop(self, workshop_id: str, *, include_deleted: bool = False) -> Workshop | None:
+        """None for an unknown id (or one in the bin), so a page can say "no such workshop" for a mistyped link."""
         if not isinstance(workshop_id, str) or not workshop_id or len(workshop_id) > 64:
             return None
+        conditions = [workshops.c.id == workshop_id]
+        if not include_deleted:
+            conditions.append(workshops.c.deleted_at.is_(None))
         with self._read() as conn:
-            found = self._workshops_where(conn, workshops.c.id == workshop_id)
+            found = self._workshops_where(conn, *conditions)
         return found[0] if found else None
 
     def workshop_by_view_token(self, token: str) -> Workshop | None:
-        """The workshop a read-only board link points at."""
+        """The workshop a read-only board link points at (None when it is in the bin)."""
         if not isinstance(token, str) or not token or len(token) > 64:
             return None
         with self._read() as conn:
-            found = self._workshops_where(conn, workshops.c.view_token == token)
+            found = self._workshops_where(conn, workshops.c.view_token == token, workshops.c.deleted_at.is_(None))
         return found[0] if found else None
 
     def list_workshops(self, federation: str | None = None) -> list[Workshop]:
-        """Newest workshop date first (then newest created)."""
-        conditions = [] if federation is None else [workshops.c.federation == federation]
+        """Newest workshop date first (then newest created); workshops in the bin are left out."""
+        conditions = [workshops.c.deleted_at.is_(None)]
+        if federation is not None:
+            conditions.append(workshops.c.federation == federation)
         with self._read() as conn:
             return self._workshops_where(conn, *conditions,
                                          order=(workshops.c.date.desc(), workshops.c.created_at.desc()))
+
+    def deleted_workshops(self) -> list[Workshop]:
+        """The bin: workshops moved there, most recently deleted first, each one click from coming back."""
+        with self._read() as conn:
+            return self._workshops_where(conn, workshops.c.deleted_at.is_not(None),
+                                         order=(workshops.c.deleted_at.desc(),))
+
+    def delete_workshop(self, workshop_id: str) -> Workshop:
+        """Move a workshop to the bin: gone from every list and link, nothing of it removed (undo: restore)."""
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(deleted_at=_now()))
+            return self._workshop(conn, workshop_id)
+
+    def restore_workshop(self, workshop_id: str) -> Workshop:
+        """Bring a workshop back from the bin, as it was."""
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(deleted_at=None))
+            return self._workshop(conn, workshop_id)
 
     def federations(self) -> list[str]:
         """Federation names in use, for a filter."""
@@ -970,8 +1117,10 @@ class Store:
         return sorted(names, key=str.casefold)
 
     def update_workshop(self, workshop_id: str, *, title: str | None = None, date: str | Date | None = None,
-                        place: str | None = None, federation: str | None = None) -> Workshop:
-        """Change the descriptive fields; None leaves a field as it is."""
+                        place: str | None = None, federation: str | None = None,
+                        unique_title: bool = False) -> Workshop:
+        """Change the descriptive fields (rename); None leaves a field as it is. `unique_title` as for
+        `create_workshop`."""
         values: dict[str, Any] = {}
         if title is not None:
             values["title"] = _text(title, "title", MAX_TITLE, required=True)
@@ -984,20 +1133,49 @@ class Store:
         with self._write() as conn:
             self._bump(conn, workshop_id)
             if values:
+                current = self._workshop(conn, workshop_id)
+                if unique_title and ("title" in values or "date" in values):
+                    self._refuse_duplicate_title(conn, values.get("title", current.title),
+                                                 values.get("date", current.date), other_than=workshop_id)
                 conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(**values))
             return self._workshop(conn, workshop_id)
 
     def set_state(self, workshop_id: str, state: str) -> Workshop:
-        """Move between draft, open, revealed and closed (any direction, so a closed workshop can reopen)."""
+        """Move between draft, open, revealed and closed (any direction, so a closed workshop can reopen).
+
+        Only 'revealed' shows the results; 'draft' and 'open' hide them again; 'closed' stops the groups
+        writing and leaves the results as visible or hidden as they were."""
         if state not in STATES:
             raise ValidationError("bad_state", field="state", state=str(state)[:20])
+        values: dict[str, Any] = {"state": state}
+        if state != "closed":
+            values["revealed"] = state == "revealed"
         with self._write() as conn:
             self._bump(conn, workshop_id)
-            conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(state=state))
+            conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(**values))
+            return self._workshop(conn, workshop_id)
+
+    def set_revealed(self, workshop_id: str, revealed: bool) -> Workshop:
+        """Show or hide the results without changing whether the groups may write: an open workshop becomes
+        'revealed' (and back), a closed one stays closed."""
+        revealed = bool(revealed)
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            w = self._workshop(conn, workshop_id)
+            state = w.state
+            if revealed and state in ("draft", "open"):
+                state = "revealed"
+            elif not revealed and state == "revealed":
+                state = "open"
+            conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(state=state, revealed=revealed))
             return self._workshop(conn, workshop_id)
 
     def open_round2(self, workshop_id: str, axis_keys: Sequence[str]) -> Workshop:
-        """Start a second round on the chosen axes (kept in the workshop's axis order) and open the form."""
+        """Start a second round on the chosen axes (kept in the workshop's axis order) and open the form.
+
+        Opening it again on other axes starts it afresh: earlier round-2 submissions no longer count (a group
+        has not rated an axis it never saw), though every value stays in the history and pre-fills the form.
+        The results are hidden again until the facilitator reveals them."""
         if isinstance(axis_keys, str):
             axis_keys = [axis_keys]
         with self._write() as conn:
@@ -1010,8 +1188,11 @@ class Store:
             chosen = [a.key for a in w.axes if a.key in set(axis_keys)]
             if not chosen:
                 raise ValidationError("no_round2_axes", field="axes")
+            if tuple(chosen) != w.round2_axes:
+                conn.execute(delete(submissions).where(submissions.c.workshop_id == workshop_id,
+                                                       submissions.c.round == 2))
             conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(
-                current_round=2, round2_axes=json.dumps(chosen), state="open"))
+                current_round=2, round2_axes=json.dumps(chosen), state="open", revealed=False))
             return self._workshop(conn, workshop_id)
 
     def change_marker(self, workshop_id: str) -> str:
@@ -1071,11 +1252,13 @@ class Store:
     # -- ratings
 
     def submit(self, workshop_id: str, group_id: int, values: Mapping[str, float | None], *, round: int = 1,
-               entered_by: str = "group", comments: Mapping[str, str] | None = None) -> datetime:
+               entered_by: str = "group", comments: Mapping[str, str] | None = None,
+               token: str | None = None) -> datetime:
         """Save one group's values (None = skipped) in one transaction; returns the submission time.
 
         `comments=None` keeps the stored comments; a mapping sets the comment of every axis in `values`
-        (absent or blank clears it). A refused write changes nothing.
+        (absent or blank clears it). A group's page passes the `token` of the link it was opened with, so a
+        page left open on a renewed link cannot write. A refused write changes nothing.
         """
         round = _check_round(round)
         entered_by = _check_entered_by(entered_by)
@@ -1083,10 +1266,43 @@ class Store:
             self._bump(conn, workshop_id)
             w = self._workshop(conn, workshop_id)
             group = self._group_in(conn, workshop_id, group_id)
-            _may_write(w, group, round, entered_by)
+            _may_write(w, group, round, entered_by, token)
             clean = _check_values(w, values, round)
             clean_comments = None if comments is None else _check_comments(w, comments, clean)
             return self._write_ratings(conn, w, group, clean, round, entered_by, clean_comments)
+
+    def import_ratings(self, workshop_id: str, ratings: Ratings) -> list[Group]:
+        """A ratings file's groups into the current round, all or none, entered by the facilitator.
+
+        A group whose name is already in the workshop (by `name_key`: case, spacing and invisible characters
+        do not count) gets its values replaced; any other name becomes a new group. Any problem — an axis the
+        workshop does not have, a revoked group, a value off the scale — refuses the whole file, naming the
+        group (and the axis) where it is."""
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            w = self._workshop(conn, workshop_id)
+            round = w.current_round
+            known = {a.key for a in w.axes}
+            for axis in ratings.axes:
+                if axis.key not in known:
+                    raise ValidationError("unknown_axis", field=axis.key, axis=axis.name_sv)
+            existing = {r.name_key: r for r in conn.execute(select(groups).where(groups.c.workshop_id == workshop_id))}
+            written: list[Group] = []
+            for i, raw_name in enumerate(ratings.groups):
+                try:
+                    name = _check_group_name(raw_name)
+                    row = existing.get(name_key(name))
+                    if row is not None and row.revoked:
+                        raise ValidationError("import_revoked", field="name", name=row.name)
+                    group = self._group_from(row) if row is not None else self._insert_group(conn, workshop_id, name, None)
+                    values = {a.key: ratings.values[i, j] for j, a in enumerate(ratings.axes)}
+                    _may_write(w, group, round, "facilitator")
+                    self._write_ratings(conn, w, group, _check_values(w, values, round), round, "facilitator", None)
+                except ValidationError as exc:
+                    raise ValidationError("import_row", field=exc.field, name=str(raw_name)[:MAX_GROUP_NAME],
+                                          reason=exc) from exc
+                written.append(group)
+            return written
 
     def saved_values(self, workshop_id: str, group_id: int, round: int = 1) -> dict[str, float | None]:
         """What the group has stored, to pre-fill its form (an axis never written is absent)."""
@@ -1205,17 +1421,25 @@ class Store:
             rows = conn.execute(select(q).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
         return [Question(r.id, r.position, r.text, r.summary) for r in rows]
 
-    def set_questions(self, workshop_id: str, texts: Sequence[str], *, force: bool = False) -> list[Question]:
-        """Replace the questions by position: an edited question keeps its id, answers and summary.
-
-        Removing a question that has answers is refused unless `force`, because its answers go with it.
+    def set_questions(self, workshop_id: str, items: Sequence[str | tuple[int | None, str]], *,
+                      force: bool = False) -> list[Question]:
+        """The workshop's questions in the order given: `(id, text)` keeps that question (its answers and
+        summary go with it, whatever its place), a plain text or `(None, text)` adds a new one, and a
+        question left out is removed — refused when it has answers, unless `force`.
         """
-        cleaned = _check_questions(texts)
+        if isinstance(items, (str, tuple)):
+            items = [items]
+        pairs = [item if isinstance(item, tuple) and len(item) == 2 else (None, item) for item in items]
+        cleaned = _check_questions([t for _, t in pairs])
         q, a = questions_table, answers_table
         with self._write() as conn:
             self._bump(conn, workshop_id)
-            existing = conn.execute(select(q).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
-            removed = existing[len(cleaned):]
+            existing = {r.id: r for r in conn.execute(select(q).where(q.c.workshop_id == workshop_id)).all()}
+            kept = [qid for qid, _ in pairs if qid is not None]
+            for qid in kept:
+                if qid not in existing:
+                    raise NotFoundError("question_not_found")
+            removed = sorted((r for r in existing.values() if r.id not in set(kept)), key=lambda r: r.position)
             if removed:
                 answered = set(conn.scalars(select(a.c.question_id).where(
                     a.c.question_id.in_([r.id for r in removed]), a.c.points != "[]")).all())
@@ -1225,12 +1449,15 @@ class Store:
                 ids = [r.id for r in removed]
                 conn.execute(delete(a).where(a.c.question_id.in_(ids)))
                 conn.execute(delete(q).where(q.c.id.in_(ids)))
-            for row, new_text in zip(existing, cleaned):
-                if row.text != new_text:
-                    conn.execute(update(q).where(q.c.id == row.id).values(text=new_text))
-            if len(cleaned) > len(existing):
-                conn.execute(q.insert(), [dict(workshop_id=workshop_id, position=i, text=t, summary=None)
-                                          for i, t in enumerate(cleaned) if i >= len(existing)])
+            # Positions are unique: move the kept ones out of the way first, then number everything anew.
+            for qid in kept:
+                conn.execute(update(q).where(q.c.id == qid).values(position=-1 - existing[qid].position))
+            for position, ((qid, _), new_text) in enumerate(zip(pairs, cleaned)):
+                if qid is None:
+                    conn.execute(q.insert().values(workshop_id=workshop_id, position=position, text=new_text,
+                                                   summary=None))
+                else:
+                    conn.execute(update(q).where(q.c.id == qid).values(position=position, text=new_text))
         return self.questions(workshop_id)
 
     def _question(self, conn: Connection, question_id: int) -> Any:
@@ -1241,7 +1468,7 @@ class Store:
         return row
 
     def save_answers(self, workshop_id: str, group_id: int, question_id: int, points: Sequence[str], *,
-                     entered_by: str = "group") -> datetime:
+                     entered_by: str = "group", token: str | None = None) -> datetime:
         """A group's bullet points for one question (blank ones dropped); same write rules as ratings."""
         entered_by = _check_entered_by(entered_by)
         cleaned = _check_points(points)
@@ -1252,7 +1479,7 @@ class Store:
             group = self._group_in(conn, workshop_id, group_id)
             if self._question(conn, question_id).workshop_id != workshop_id:
                 raise ValidationError("question_not_in_workshop", field="question")
-            _may_write(w, group, w.current_round, entered_by)
+            _may_write(w, group, w.current_round, entered_by, token)
             now = _now()
             stmt = self._insert(a).values(question_id=question_id, group_id=group_id, entered_by=entered_by,
                                           points=json.dumps(cleaned, ensure_ascii=False), updated_at=now)
@@ -1295,8 +1522,12 @@ class Store:
 
     # -- labels and text
 
-    def set_override(self, workshop_id: str, axis_key: str, label: str | Interpretation | None) -> None:
-        """A facilitator's own interpretation label for an axis (None goes back to the computed one)."""
+    def set_override(self, workshop_id: str, axis_key: str, label: str | Interpretation | None, *,
+                     expected: str | None | object = ...) -> None:
+        """A facilitator's own interpretation label for an axis (None goes back to the computed one).
+
+        `expected` is the label (or None) the facilitator's page showed: when another facilitator has changed
+        it since, the write is refused instead of silently undoing theirs."""
         if label is not None:
             try:
                 label = Interpretation(label).value
@@ -1306,8 +1537,14 @@ class Store:
         with self._write() as conn:
             self._bump(conn, workshop_id)
             w = self._workshop(conn, workshop_id)
-            if axis_key not in {a.key for a in w.axes}:
+            by_key = {a.key: a for a in w.axes}
+            if axis_key not in by_key:
                 raise ValidationError("unknown_axis", field=str(axis_key)[:MAX_AXIS_KEY], axis=str(axis_key)[:MAX_AXIS_KEY])
+            if expected is not ...:
+                stored = conn.scalar(select(o.c.label).where(o.c.workshop_id == workshop_id, o.c.axis_key == axis_key))
+                wanted = None if expected is None else Interpretation(expected).value
+                if stored != wanted:
+                    raise ValidationError("override_changed", field=axis_key, axis=by_key[axis_key])
             conn.execute(delete(o).where(o.c.workshop_id == workshop_id, o.c.axis_key == axis_key))
             if label is not None:
                 conn.execute(o.insert().values(workshop_id=workshop_id, axis_key=axis_key, label=label))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -14,6 +16,7 @@ from .texts import TEXTS
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = ROOT / "sample_data" / "medlemssamrad-2026.csv"
 LANGS = ("sv", "en")
+log = logging.getLogger("spindeln")
 
 
 @st.cache_resource(show_spinner=False)
@@ -101,5 +104,39 @@ def view_link(view_token: str) -> str:
     return f"{base_url()}/?{urlencode({'view': view_token})}"
 
 
+def workshop_labels(workshops, lang: str = "sv") -> dict[str, str]:
+    """How a workshop is named in every list: "Titel (2026-02-27)", and where two would read the same, the
+    time each was created too, so the facilitator can tell them apart."""
+    base = {w.id: f"{w.title} ({w.date})" for w in workshops}
+    seen: dict[str, int] = {}
+    for label in base.values():
+        seen[label] = seen.get(label, 0) + 1
+    created = "skapad" if lang == "sv" else "created"
+    return {w.id: base[w.id] if seen[base[w.id]] == 1
+            else f"{base[w.id]} · {created} {w.created_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}"
+            for w in workshops}
+
+
 def is_admin() -> bool:
     return bool(st.session_state.get("admin"))
+
+
+def guarded(fn):
+    """A page or fragment that never shows a visitor a traceback: a refused store operation shows its own
+    Swedish (or English) message, anything else a plain one, and the details go to the server's log only.
+    Streamlit's own control flow (st.rerun, st.stop) is BaseException and passes through."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .store import StoreError
+
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            log.warning("refused in %s: %s", fn.__name__, exc.code, exc_info=exc)
+            st.error(exc.message(lang()))
+        except Exception:
+            log.exception("error in %s", fn.__name__)
+            st.error(t("unexpected_error"))
+
+    return wrapper

@@ -314,15 +314,15 @@ def test_submitting_saves_the_values_and_confirms(store, workshop):
 
 
 def test_a_busy_database_asks_the_group_to_press_again_and_keeps_the_form(store, workshop, monkeypatch):
-    from sqlalchemy.exc import OperationalError
+    from survey.store import UnavailableError
 
     w, group = workshop
     at = run_ok(group_app(w, group))
     chosen = dict(zip(AXIS_KEYS, [5.0, 4.5, 4.0, 3.5, 1.0, 2.0, 2.0, 1.5]))
     choose_all(at, chosen)
 
-    def busy(*args, **kwargs):
-        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+    def busy(*args, **kwargs):  # what the store raises when the database stays locked (tests/test_hardening.py)
+        raise UnavailableError("busy")
 
     with monkeypatch.context() as m:
         m.setattr(store, "submit", busy)

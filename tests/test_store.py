@@ -383,16 +383,17 @@ def test_questions_answers_and_summaries(store):
     store.set_question_summary(qs[0].id, None)
     assert store.questions(w.id)[0].summary is None
 
-    edited = store.set_questions(w.id, ["Ny första fråga", qs[1].text, qs[2].text, "En fjärde"])
-    assert [q.id for q in edited[:3]] == [q.id for q in qs]  # edited by position: ids and answers kept
+    edited = store.set_questions(w.id, [(qs[0].id, "Ny första fråga"), (qs[1].id, qs[1].text),
+                                        (qs[2].id, qs[2].text), "En fjärde"])
+    assert [q.id for q in edited[:3]] == [q.id for q in qs]  # edited by id: ids and answers kept
     assert edited[0].text == "Ny första fråga" and edited[3].position == 3
     assert store.answers(w.id)[qs[0].id][0][0] == "Grupp 1"
     store.save_answers(w.id, g1.id, edited[3].id, ["svar"])
     with pytest.raises(ValidationError) as info:
-        store.set_questions(w.id, [q.text for q in edited[:3]])
+        store.set_questions(w.id, [(q.id, q.text) for q in edited[:3]])
     assert info.value.code == "question_has_answers"
     assert len(store.questions(w.id)) == 4
-    store.set_questions(w.id, [q.text for q in edited[:3]], force=True)
+    store.set_questions(w.id, [(q.id, q.text) for q in edited[:3]], force=True)
     assert len(store.questions(w.id)) == 3
 
     store.set_state(w.id, "closed")
@@ -474,7 +475,7 @@ def test_change_marker_changes_after_every_write(store):
         lambda: store.update_workshop(w.id, place="Vrigstad"),
         lambda: store.save_answers(w.id, g1.id, q.id, ["a"]),
         lambda: store.set_question_summary(q.id, "s"),
-        lambda: store.set_questions(w.id, ["a", "b", "c"]),
+        lambda: store.set_questions(w.id, [(q.id, "a"), "b", "c"]),
         lambda: store.set_override(w.id, "finansiera", "high"),
         lambda: store.set_narrative(w.id, "sv", "t"),
         lambda: store.open_round2(w.id, ["finansiera"]),

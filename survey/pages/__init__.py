@@ -10,20 +10,26 @@ import streamlit as st
 
 
 def run() -> None:
-    from ..ui import get_store, t
+    from ..ui import guarded
 
     st.set_page_config(page_title="Spindeln", page_icon="🕸️", layout="centered")
+    guarded(_navigate)()
+
+
+def _navigate() -> None:
+    from ..ui import get_store, guarded, t
+
     get_store()  # first start: schema, sample workshop, admin password
     params = st.query_params
     if "g" in params:
         from .group_form import page as group_form
 
-        st.navigation([st.Page(group_form, title=t("nav_form"), url_path="form")], position="hidden").run()
+        st.navigation([st.Page(guarded(group_form), title=t("nav_form"), url_path="form")], position="hidden").run()
         return
     if "view" in params:
         from .chiefs import page as chiefs
 
-        st.navigation([st.Page(chiefs, title=t("nav_view"), url_path="view")], position="hidden").run()
+        st.navigation([st.Page(guarded(chiefs), title=t("nav_view"), url_path="view")], position="hidden").run()
         return
     from .appendix import page as appendix
     from .compare import page as compare
@@ -31,9 +37,9 @@ def run() -> None:
     from .dashboard import page as dashboard
 
     pages = [
-        st.Page(dashboard, title=t("nav_dashboard"), icon=":material/radar:", default=True),
-        st.Page(compare, title=t("nav_compare"), icon=":material/compare_arrows:", url_path="jamfor"),
-        st.Page(appendix, title=t("nav_appendix"), icon=":material/description:", url_path="bilaga"),
-        st.Page(console, title=t("nav_console"), icon=":material/admin_panel_settings:", url_path="processledare"),
+        st.Page(guarded(dashboard), title=t("nav_dashboard"), icon=":material/radar:", default=True),
+        st.Page(guarded(compare), title=t("nav_compare"), icon=":material/compare_arrows:", url_path="jamfor"),
+        st.Page(guarded(appendix), title=t("nav_appendix"), icon=":material/description:", url_path="bilaga"),
+        st.Page(guarded(console), title=t("nav_console"), icon=":material/admin_panel_settings:", url_path="processledare"),
     ]
     st.navigation(pages).run()

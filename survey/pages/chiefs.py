@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..ui import get_store, language_switch, plain, t
+from ..ui import get_store, lang, language_switch, plain, t, workshop_labels
 from .compare import show_comparison
 from .dashboard import show_results, visible_workshops
 
@@ -19,7 +19,7 @@ def page() -> None:
     federation = origin.federation
     st.header(plain(federation) if federation else t("nav_view"), anchor=False)
     workshops = visible_workshops(store, federation) if federation else [origin]
-    workshops = [w for w in workshops if w.state in ("revealed", "closed")]
+    workshops = [w for w in workshops if w.results_visible]
     if not workshops:
         st.info(t("not_revealed_yet"))
         return
@@ -28,7 +28,7 @@ def page() -> None:
         by_id = {w.id: w for w in workshops}
         wid = st.selectbox(t("workshop_label"), list(by_id), key="chief-w",
                            index=list(by_id).index(origin.id) if origin.id in by_id else 0,
-                           format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+                           format_func=workshop_labels(workshops, lang()).get)
         show_results(by_id[wid], read_only=True, key_prefix="chief")
     with tab_compare:
         show_comparison(workshops, key_prefix="chief-cmp")

@@ -14,11 +14,11 @@ from analysis.labels import Interpretation
 
 from ..auth import check_password
 from ..importer import RatingsFileError, read_ratings
-from ..store import DEFAULT_QUESTIONS, PARTIES, ClosedError, StoreError, ValidationError
-from ..ui import get_store, is_admin, join_link, lang, language_switch, plain, t, view_link
+from ..store import DEFAULT_QUESTIONS, PARTIES, StoreError
+from ..ui import (get_store, guarded, is_admin, join_link, lang, language_switch, plain, t, view_link,
+                  workshop_labels)
 
 SKIP = "skip"
-STATE_KEYS = {"draft": "state_draft", "open": "state_open", "revealed": "state_revealed", "closed": "state_closed"}
 
 
 def page() -> None:
@@ -36,17 +36,22 @@ def page() -> None:
     tab_names = [t("tab_run"), t("tab_status"), t("tab_paper"), t("tab_discussion"), t("tab_round2"), t("tab_new")]
     if not workshops:
         _new_workshop(store)
+        _bin(store)
         return
     ids = [w.id for w in workshops]
-    by_id = {w.id: w for w in workshops}
+    labels = workshop_labels(workshops, lang())
     pending = st.session_state.pop("console-next", None)
     if pending in ids:
         st.session_state["console-workshop"] = pending
     if st.session_state.get("console-workshop") not in ids:
-        st.session_state["console-workshop"] = ids[0]
-    chosen = st.selectbox(t("workshop_label"), ids, key="console-workshop",
-                          format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+        # A reload or a new login comes back to the workshop in the address, not to whichever is newest.
+        wanted = st.query_params.get("w")
+        st.session_state["console-workshop"] = wanted if wanted in ids else ids[0]
+    chosen = st.selectbox(t("workshop_label"), ids, key="console-workshop", format_func=labels.get)
+    st.query_params["w"] = chosen
     workshop = store.get_workshop(chosen)
+    if workshop is None:  # moved to the bin from another tab a moment ago
+        st.rerun()
     tabs = st.tabs(tab_names)
     with tabs[0]:
         _run(store, workshop)
@@ -60,6 +65,7 @@ def page() -> None:
         _round2(store, workshop)
     with tabs[5]:
         _new_workshop(store)
+        _bin(store)
 
 
 def _login() -> None:
@@ -82,18 +88,24 @@ def _login() -> None:
 def _run(store, workshop) -> None:
     lg = lang()
     state = workshop.state
-    st.markdown(f"**{t('state_label')}:** {t(STATE_KEYS[state])}" + (f" · {t('round_label', n=2)}" if workshop.current_round == 2 else ""))
+    writing = t("state_draft") if state == "draft" else t("state_open") if workshop.group_may_write else t("state_closed")
+    visibility = t("results_shown") if workshop.revealed else t("results_hidden")
+    st.markdown(f"**{t('state_label')}:** {writing} · {visibility}"
+                + (f" · {t('round_label', n=2)}" if workshop.current_round == 2 else ""))
     cols = st.columns(4)
-    actions = [
-        ("open", t("action_open"), state in ("draft",)),
-        ("revealed", t("action_reveal"), state in ("open", "closed", "draft")),
-        ("closed", t("action_close"), state in ("open", "revealed")),
-        ("open", t("action_reopen"), state == "closed"),
-    ]
-    for col, (target, label, enabled) in zip(cols, actions):
-        if col.button(label, disabled=not enabled, key=f"state-{label}", width="stretch"):
-            store.set_state(workshop.id, target)
-            st.rerun()
+    # Writing (open/close) and showing the results are two separate decisions: closing never reveals.
+    write_action = (("open", t("action_open")) if state == "draft" else ("closed", t("action_close"))
+                    if workshop.group_may_write else ("open", t("action_reopen")))
+    if cols[0].button(write_action[1], key=f"state-{write_action[0]}", width="stretch", type="primary"):
+        if write_action[0] == "open" and workshop.revealed:
+            store.set_state(workshop.id, "revealed")  # reopening keeps revealed results visible
+        else:
+            store.set_state(workshop.id, write_action[0])
+        st.rerun()
+    show = not workshop.revealed
+    if cols[1].button(t("action_reveal") if show else t("action_hide"), key="state-reveal", width="stretch"):
+        store.set_revealed(workshop.id, show)
+        st.rerun()
     st.caption(t("state_help"))
 
     st.subheader(t("groups_heading"), anchor=False)
@@ -105,7 +117,7 @@ def _run(store, workshop) -> None:
             try:
                 store.add_group(workshop.id, name, party)
                 st.toast(t("group_added", name=plain(name)))
-            except ValidationError as exc:
+            except StoreError as exc:
                 st.error(exc.message(lg))
     groups = store.groups(workshop.id)
     for g in groups:
@@ -137,6 +149,7 @@ def _run(store, workshop) -> None:
     st.subheader(t("view_link_heading"), anchor=False)
     st.caption(t("view_link_help"))
     st.code(view_link(workshop.view_token), language=None)
+    _manage(store, workshop)
 
 
 def _join_cards(workshop, groups) -> bytes:
@@ -154,10 +167,11 @@ def _qr_png(link: str) -> bytes:
 
 
 @st.fragment(run_every="2s")
+@guarded
 def _status_board(workshop_id: str) -> None:
     store = get_store()
     lg = lang()
-    workshop = store.get_workshop(workshop_id)
+    workshop = store.get_workshop(workshop_id, include_deleted=True)
     names = {a.key: a.name(lg) for a in workshop.axes}
     rows = store.status(workshop_id, workshop.current_round)
     done = sum(1 for r in rows if r.submitted_at)
@@ -205,7 +219,7 @@ def _paper(store, workshop) -> None:
                 try:
                     store.submit(workshop.id, gid, values, round=round_, entered_by="facilitator")
                     st.success(t("paper_saved", name=plain(by_id[gid].name)))
-                except (ValidationError, ClosedError) as exc:
+                except StoreError as exc:
                     st.error(exc.message(lg))
     st.subheader(t("import_heading"), anchor=False)
     st.caption(t("import_help"))
@@ -213,32 +227,13 @@ def _paper(store, workshop) -> None:
     if upload is not None and st.button(t("import_button"), key="import-go"):
         try:
             ratings = read_ratings(upload.getvalue(), filename=upload.name, scale=workshop.scale, lang=lg)
-            _import(store, workshop, ratings)
+            written = store.import_ratings(workshop.id, ratings)  # one transaction: all groups or none
         except RatingsFileError as exc:
             st.error(exc.message(lg))
-        except (ValidationError, ClosedError) as exc:
-            st.error(exc.message(lg))
-
-
-def _import(store, workshop, ratings) -> None:
-    """All-or-nothing: every row is checked against the workshop before anything is written."""
-    lg = lang()
-    keys = {a.key for a in workshop.axes}
-    unknown = [a.name(lg) for a in ratings.axes if a.key not in keys]
-    if unknown:
-        st.error(t("import_unknown_axes", axes=plain(", ".join(unknown))))
-        return
-    existing = {g.name.casefold(): g for g in store.groups(workshop.id)}
-    for name in ratings.groups:
-        g = existing.get(name.casefold())
-        if g is not None and g.revoked:
-            st.error(t("import_revoked", name=plain(name)))
-            return
-    for i, name in enumerate(ratings.groups):
-        g = existing.get(name.casefold()) or store.add_group(workshop.id, name)
-        store.submit(workshop.id, g.id, {a.key: ratings.column(j)[i] for j, a in enumerate(ratings.axes)},
-                     round=workshop.current_round, entered_by="facilitator")
-    st.success(t("import_done", n=len(ratings.groups)))
+        except StoreError as exc:
+            st.error(t("import_refused", file=plain(upload.name), reason=plain(exc.message(lg))))
+        else:
+            st.success(t("import_done", n=len(written)))
 
 
 def _discussion(store, workshop) -> None:
@@ -256,17 +251,29 @@ def _discussion(store, workshop) -> None:
                     store.set_question_summary(q.id, text)
                     st.success(t("saved"))
     with st.expander(t("edit_questions")):
-        with st.form("questions-edit"):
-            text = st.text_area(t("questions_one_per_line"), value="\n".join(q.text for q in questions), height=150)
+        # Each question is edited in its own field, keyed by its id: removing one never moves another's
+        # answers, and one with answers is removed only when the facilitator says so.
+        with st.form(f"questions-edit-{workshop.id}"):
+            edited = []
+            for i, q in enumerate(questions, start=1):
+                c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
+                text = c1.text_input(t("question_n", n=i), value=q.text, key=f"question-text-{q.id}", max_chars=500)
+                remove = c2.checkbox(t("question_remove"), key=f"question-remove-{q.id}")
+                edited.append((q.id, text, remove))
+            added = st.text_area(t("questions_new"), key=f"questions-new-{workshop.id}", height=80)
+            force = st.checkbox(t("questions_force"), key=f"questions-force-{workshop.id}")
             if st.form_submit_button(t("save")):
+                items = [(qid, text) for qid, text, remove in edited if not remove]
+                items += [line.strip() for line in added.splitlines() if line.strip()]
                 try:
-                    store.set_questions(workshop.id, [line.strip() for line in text.splitlines() if line.strip()])
+                    store.set_questions(workshop.id, items, force=force)
                     st.rerun()
-                except ValidationError as exc:
+                except StoreError as exc:
                     st.error(exc.message(lg))
 
 
 @st.fragment(run_every="3s")
+@guarded
 def _answers(workshop_id: str, question_id: int) -> None:
     """The groups' points for one question, kept live while the groups type."""
     answers = get_store().answers(workshop_id).get(question_id, [])
@@ -298,7 +305,7 @@ def _round2(store, workshop) -> None:
         try:
             store.open_round2(workshop.id, chosen)
             st.rerun()
-        except ValidationError as exc:
+        except StoreError as exc:
             st.error(exc.message(lg))
 
 
@@ -348,11 +355,57 @@ def _new_workshop(store) -> None:
     try:
         workshop = store.create_workshop(
             title, when.isoformat(), place=place, federation=federation, scale=scale, axes=axes,
-            questions=[q.strip() for q in questions.splitlines() if q.strip()],
+            questions=[q.strip() for q in questions.splitlines() if q.strip()], unique_title=True,
         )
-    except (ValidationError, StoreError) as exc:
-        st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
+    except StoreError as exc:
+        st.error(exc.message(lg))
         return
     st.session_state["console-next"] = workshop.id
     st.session_state["console-created"] = workshop.title
     st.rerun()
+
+
+def _manage(store, workshop) -> None:
+    """Rename the workshop, or move it to the bin (with a confirmation; the bin can bring it back)."""
+    lg = lang()
+    with st.expander(t("manage_heading")):
+        with st.form(f"rename-{workshop.id}"):
+            title = st.text_input(t("new_title"), value=workshop.title, max_chars=200)
+            c1, c2, c3 = st.columns(3)
+            when = c1.date_input(t("new_date"), value=date.fromisoformat(workshop.date), format="YYYY-MM-DD")
+            place = c2.text_input(t("new_place"), value=workshop.place, max_chars=200)
+            federation = c3.text_input(t("new_federation"), value=workshop.federation, max_chars=200)
+            if st.form_submit_button(t("rename_save")):
+                try:
+                    store.update_workshop(workshop.id, title=title, date=when.isoformat(), place=place,
+                                          federation=federation, unique_title=True)
+                    st.rerun()
+                except StoreError as exc:
+                    st.error(exc.message(lg))
+        st.caption(t("delete_help"))
+        confirm = st.checkbox(t("delete_confirm", title=plain(workshop.title)), key=f"delete-confirm-{workshop.id}")
+        if st.button(t("delete_button"), disabled=not confirm, key=f"delete-{workshop.id}"):
+            store.delete_workshop(workshop.id)
+            st.session_state.pop("console-workshop", None)
+            st.query_params.pop("w", None)
+            st.session_state["console-deleted"] = workshop.title
+            st.rerun()
+    deleted = st.session_state.pop("console-deleted", None)
+    if deleted:
+        st.toast(t("deleted_toast", title=plain(deleted)))
+
+
+def _bin(store) -> None:
+    """Workshops moved to the bin, each with a button that brings it back as it was."""
+    deleted = store.deleted_workshops()
+    if not deleted:
+        return
+    st.subheader(t("bin_heading"), anchor=False)
+    labels = workshop_labels(deleted, lang())
+    for w in deleted:
+        c1, c2 = st.columns([4, 1], vertical_alignment="center")
+        c1.markdown(plain(labels[w.id]))
+        if c2.button(t("restore_workshop"), key=f"restore-workshop-{w.id}", width="stretch"):
+            store.restore_workshop(w.id)
+            st.session_state["console-next"] = w.id
+            st.rerun()

@@ -12,7 +12,8 @@ from analysis.labels import Interpretation
 from analysis.radar import group_lines_by_default
 from analysis.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
 
-from ..ui import get_store, is_admin, lang, language_switch, plain, t
+from ..store import ValidationError
+from ..ui import get_store, guarded, is_admin, lang, language_switch, plain, t, workshop_labels
 
 POLL = "1s"  # the live results on the results page and the chiefs' view; benchmarks/floor_app.py polls alike
 GROUP_POLL = "5s"  # the same results under each group's form: fifty phones need not ask every second
@@ -23,7 +24,7 @@ def visible_workshops(store, chief_federation: str | None = None):
     workshops = store.list_workshops(chief_federation)
     if is_admin() and chief_federation is None:
         return workshops
-    return [w for w in workshops if w.state in ("revealed", "closed")]
+    return [w for w in workshops if w.results_visible]
 
 
 def pick_workshop(workshops, key: str):
@@ -35,7 +36,7 @@ def pick_workshop(workshops, key: str):
     index = ids.index(wanted) if wanted in ids else 0
     by_id = {w.id: w for w in workshops}
     chosen = st.selectbox(t("workshop_label"), ids, index=index, key=key,
-                          format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+                          format_func=workshop_labels(workshops, lang()).get)
     return by_id[chosen]
 
 
@@ -61,7 +62,7 @@ def show_results(workshop, *, read_only: bool, key_prefix: str, poll: str = POLL
     meta = " · ".join(plain(x) for x in (workshop.date, workshop.place, workshop.federation) if x)
     if meta:
         st.caption(meta)
-    if workshop.state not in ("revealed", "closed"):
+    if not workshop.results_visible:
         st.warning(t("not_revealed_banner"))
     n_groups = len(get_store().groups(workshop.id, include_revoked=False))
     show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(n_groups),
@@ -101,11 +102,13 @@ def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: 
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _board_state(workshop_id: str, marker: str) -> tuple[int, int, str]:
-    """(groups submitted, groups, workshop state) for one change marker: two COUNT queries and one row."""
+def _board_state(workshop_id: str, marker: str) -> tuple[int, int, bool]:
+    """(groups submitted, groups, results visible) for one change marker: two COUNT queries and one row.
+    A workshop moved to the bin counts as hidden."""
     store = get_store()
     done, total = store.progress(workshop_id)
-    return done, total, store.get_workshop(workshop_id).state
+    workshop = store.get_workshop(workshop_id)
+    return done, total, workshop is not None and workshop.results_visible
 
 
 def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
@@ -113,8 +116,8 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     facilitator loses the results the moment they are hidden again (the page reruns and leaves them out)."""
     dark = (getattr(st.context, "theme", None) or {}).get("type") == "dark"
     marker = get_store().change_marker(workshop_id)
-    done, total, state = _board_state(workshop_id, marker)
-    if state not in ("revealed", "closed") and not is_admin():
+    done, total, visible = _board_state(workshop_id, marker)
+    if not visible and not is_admin():
         st.rerun(scope="app")
     st.caption(t("groups_submitted", done=done, total=total))
     if not done:
@@ -130,11 +133,13 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
 
 
 @st.fragment(run_every=POLL)
+@guarded
 def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     _live_part(workshop_id, show_groups, key_prefix)
 
 
 @st.fragment(run_every=GROUP_POLL)
+@guarded
 def _live_slow(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     _live_part(workshop_id, show_groups, key_prefix)
 
@@ -191,6 +196,9 @@ def _rounds(store, workshop, round1, key_prefix: str) -> None:
 
 
 def _overrides(store, workshop, summary, key_prefix: str) -> None:
+    """One select per axis. It writes only when the facilitator changes it (its callback), saying which label
+    it showed, so a second facilitator's stale page can neither write back an old value on a rerun nor
+    silently undo a newer choice; its key follows the stored label, so it shows another's change at once."""
     lg = lang()
     labels = [None, *Interpretation]
     with st.expander(t("override_heading")):
@@ -198,16 +206,28 @@ def _overrides(store, workshop, summary, key_prefix: str) -> None:
         current = store.overrides(workshop.id)
         for a in summary.axes:
             rule = a.rule_interpretation or a.interpretation
-            value = current.get(a.axis.key)
-            index = labels.index(Interpretation(value)) if value else 0
-            choice = st.selectbox(
-                plain(a.axis.name(lg)), labels, index=index, key=f"{key_prefix}-ov-{a.axis.key}",
+            shown = current.get(a.axis.key)
+            index = labels.index(Interpretation(shown)) if shown else 0
+            key = f"{key_prefix}-ov-{workshop.id}-{a.axis.key}-{shown or 'rule'}"
+            st.selectbox(
+                plain(a.axis.name(lg)), labels, index=index, key=key,
                 format_func=lambda x, rule=rule: t("override_rule", label=rule.text(lg)) if x is None else x.text(lg),
+                on_change=_override_changed, args=(store, workshop.id, a.axis.key, key, rule, shown),
             )
-            new = None if choice is None or choice == rule else choice.value
-            if new != current.get(a.axis.key):
-                store.set_override(workshop.id, a.axis.key, new)
-                st.rerun()
+        error = st.session_state.pop(f"{key_prefix}-ov-error", None)
+        if error:
+            st.warning(error)
+
+
+def _override_changed(store, workshop_id: str, axis_key: str, key: str, rule, shown: str | None) -> None:
+    choice = st.session_state.get(key)
+    new = None if choice is None or choice == rule else choice.value
+    if new == shown:
+        return
+    try:
+        store.set_override(workshop_id, axis_key, new, expected=shown)
+    except ValidationError as exc:
+        st.session_state[f"{key.split('-ov-')[0]}-ov-error"] = exc.message(lang())
 
 
 def _num(x, lg: str) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from analysis.formatting import format_value
 
-from ..store import ClosedError, NotFoundError, ValidationError
-from ..ui import get_store, lang, language_switch, plain, t
+from ..store import StoreError, UnavailableError
+from ..ui import get_store, guarded, lang, language_switch, plain, t
 
 SKIP = "skip"
 
@@ -38,7 +37,7 @@ def page() -> None:
         return
     round_ = workshop.current_round
     axes = [a for a in workshop.axes if round_ == 1 or a.key in workshop.round2_axes]
-    writable = workshop.state in ("open", "revealed")
+    writable = workshop.group_may_write
     if not writable:
         st.warning(t("form_closed"))
     if round_ == 2:
@@ -47,7 +46,7 @@ def page() -> None:
     questions = store.questions(workshop.id)
     if questions and round_ == 1:
         _questions_form(store, workshop, group, questions, writable)
-    if workshop.state in ("revealed", "closed"):
+    if workshop.results_visible:
         st.divider()
         st.subheader(t("form_results_heading"), anchor=False)
         from .dashboard import GROUP_POLL, show_results
@@ -56,6 +55,7 @@ def page() -> None:
 
 
 @st.fragment(run_every="3s")
+@guarded
 def _wait_for_open(workshop_id: str) -> None:
     """Sits quietly until the facilitator opens the rating, then brings up the form."""
     workshop = get_store().get_workshop(workshop_id)
@@ -67,8 +67,8 @@ def _rerun_page_if_changed(store, workshop, question_ids: tuple[int, ...] | None
     """A fragment rerun gets the arguments of the page's last full run. When the facilitator has since
     opened round 2, closed, revealed or hidden the rating, or changed the questions, run the whole page."""
     now = store.get_workshop(workshop.id)
-    changed = now is None or (now.state, now.current_round, now.round2_axes) != (
-        workshop.state, workshop.current_round, workshop.round2_axes)
+    changed = now is None or (now.state, now.revealed, now.current_round, now.round2_axes) != (
+        workshop.state, workshop.revealed, workshop.current_round, workshop.round2_axes)
     if not changed and question_ids is not None:
         changed = tuple(q.id for q in store.questions(workshop.id)) != question_ids
     if changed:
@@ -76,6 +76,7 @@ def _rerun_page_if_changed(store, workshop, question_ids: tuple[int, ...] | None
 
 
 @st.fragment
+@guarded
 def _rating_form(store, workshop, group, axes, round_, writable) -> None:
     """A fragment: pressing the button reruns the form alone, not the results below it, so the confirmation
     comes at once however much the page shows (the store still checks the workshop's state on every write)."""
@@ -111,7 +112,7 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
                 )
         label = t("update_button") if submitted_before else t("submit_button")
         st.form_submit_button(label, type="primary", width="stretch", disabled=not writable, key=f"submit-{round_}",
-                              on_click=_submit, args=(store, workshop.id, group.id, axes, round_))
+                              on_click=_submit, args=(store, workshop.id, group.id, group.token, axes, round_))
     error = st.session_state.pop(f"form-error-{round_}", None)  # set only by the button's callback
     if error:
         st.error(error)
@@ -126,9 +127,10 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
         st.info(t("form_already_saved"))
 
 
-def _submit(store, workshop_id: str, group_id: int, axes, round_: int) -> None:
+def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: int) -> None:
     """The button's callback: it runs before the script, so the one run that follows already shows what is
-    stored (the button reads "Spara ändringar", the form the saved values) and the confirmation."""
+    stored (the button reads "Spara ändringar", the form the saved values) and the confirmation. It writes
+    with the token the page was opened with, so a page left open on a renewed link cannot write."""
     lg = lang()
     state = st.session_state
     choices = {a.key: state.get(f"rate-{round_}-{a.key}") for a in axes}
@@ -140,17 +142,18 @@ def _submit(store, workshop_id: str, group_id: int, axes, round_: int) -> None:
     comments = {a.key: state.get(f"comment-{round_}-{a.key}") or "" for a in axes}
     try:
         at = store.submit(workshop_id, group_id, values, round=round_, entered_by="group",
-                          comments={k: v for k, v in comments.items() if v.strip()})
-    except (ValidationError, ClosedError) as exc:
-        state[f"form-error-{round_}"] = exc.message(lg) if hasattr(exc, "message") else str(exc)
+                          comments={k: v for k, v in comments.items() if v.strip()}, token=token)
+    except UnavailableError as exc:  # nothing was written: busy (press again) or the disk refuses (say so)
+        state[f"form-error-{round_}"] = t("form_busy") if exc.busy else exc.message(lg)
         return
-    except OperationalError:  # the database stayed busy past its timeout: nothing was written
-        state[f"form-error-{round_}"] = t("form_busy")
+    except StoreError as exc:
+        state[f"form-error-{round_}"] = exc.message(lg)
         return
     state[f"saved-at-{round_}"] = at
 
 
 @st.fragment
+@guarded
 def _questions_form(store, workshop, group, questions, writable) -> None:
     _rerun_page_if_changed(store, workshop, tuple(q.id for q in questions))
     saved = store.saved_answers(workshop.id, group.id)
@@ -169,9 +172,9 @@ def _questions_form(store, workshop, group, questions, writable) -> None:
         try:
             for q in questions:
                 points = [line.strip(" -•\t") for line in (texts[q.id] or "").splitlines()]
-                store.save_answers(workshop.id, group.id, q.id, [p for p in points if p])
-        except (ValidationError, ClosedError, NotFoundError) as exc:
-            st.error(exc.message(lang()) if hasattr(exc, "message") else str(exc))
+                store.save_answers(workshop.id, group.id, q.id, [p for p in points if p], token=group.token)
+        except StoreError as exc:
+            st.error(exc.message(lang()))
             return
         st.success(t("questions_saved"))
 
