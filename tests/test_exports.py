@@ -418,6 +418,53 @@ def test_many_groups_get_a_taller_chart_not_a_smaller_one():
     assert len(styles) >= 2, "groups that share a colour differ in line style"
 
 
+# --- Names that look like markup: drawn and written exactly as typed (issue 11) -------------------
+
+MATH_NAMES = ("Budget $100 vs $200", r"\frac{a}{b} $x_$", "_x_ ^ $^$")
+
+
+@pytest.fixture(scope="module")
+def math_appendix():
+    axes = tuple(Axis(f"m{i}", name, name) for i, name in enumerate(MATH_NAMES))
+    r = Ratings.from_rows([(name, [4, 3 + i, 2]) for i, name in enumerate(MATH_NAMES)], axes)
+    return build_appendix(r, title="Budget $100 vs $200 \\frac{a}{b} _x_ ^", place="$x_$", federation="$^$",
+                          comments={"m0": [(MATH_NAMES[1], "kostar $100 vs $200")]})
+
+
+def test_chart_draws_dollar_signs_as_typed_not_as_mathtext(math_appendix):
+    from analysis.chart import _wrap, radar_figure
+    from analysis.radar import radar_data
+
+    a = math_appendix
+    rd = radar_data(a.summary, a.ratings, "sv")
+    assert [label.startswith(name) for label, name in zip(rd.axis_labels, MATH_NAMES)] == [True] * 3
+    fig = radar_figure(rd, "sv")
+    texts = [*fig.axes[0].texts, *fig.legends[0].get_texts()]
+    assert all(t.get_parse_math() is False for t in texts), [t.get_text() for t in texts if t.get_parse_math()]
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    for label in rd.axis_labels:
+        assert _wrap(label) in labels
+    assert [t.get_text() for t in fig.legends[0].get_texts()][:3] == list(MATH_NAMES)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_chart_with_mathtext_in_names_renders(math_appendix, fmt):
+    data = render(math_appendix, fmt)
+    assert data.startswith(b"\x89PNG" if fmt == "png" else b"<?xml")
+
+
+def test_word_and_pdf_with_mathtext_in_names_render_and_read_back_as_typed(math_appendix):
+    import docx
+
+    document = docx.Document(io.BytesIO(render(math_appendix, "docx")))
+    text = docx_text(document)
+    for needle in (*MATH_NAMES, "Budget $100 vs $200 \\frac{a}{b} _x_ ^", "kostar $100 vs $200"):
+        assert needle in text, needle
+    pdf = pdf_text(render(math_appendix, "pdf"))
+    for needle in ("Budget $100 vs $200 \\frac{a}{b} _x_ ^", r"\frac{a}{b} $x_$", "_x_ ^ $^$", "kostar $100 vs $200"):
+        assert needle in pdf, needle
+
+
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
