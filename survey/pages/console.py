@@ -106,7 +106,7 @@ def _run(store, workshop) -> None:
                 store.add_group(workshop.id, name, party)
                 st.toast(t("group_added", name=plain(name)))
             except ValidationError as exc:
-                st.error(exc.message(lg))
+                st.error(plain(exc.message(lg)))
     groups = store.groups(workshop.id)
     for g in groups:
         with st.container(border=True, key=f"group-{g.position}"):
@@ -206,7 +206,7 @@ def _paper(store, workshop) -> None:
                     store.submit(workshop.id, gid, values, round=round_, entered_by="facilitator")
                     st.success(t("paper_saved", name=plain(by_id[gid].name)))
                 except (ValidationError, ClosedError) as exc:
-                    st.error(exc.message(lg))
+                    st.error(plain(exc.message(lg)))
     st.subheader(t("import_heading"), anchor=False)
     st.caption(t("import_help"))
     upload = st.file_uploader(t("import_label"), type=["csv", "txt", "xlsx"], key="import-file")
@@ -215,9 +215,9 @@ def _paper(store, workshop) -> None:
             ratings = read_ratings(upload.getvalue(), filename=upload.name, scale=workshop.scale, lang=lg)
             _import(store, workshop, ratings)
         except RatingsFileError as exc:
-            st.error(exc.message(lg))
+            st.error(plain(exc.message(lg)))
         except (ValidationError, ClosedError) as exc:
-            st.error(exc.message(lg))
+            st.error(plain(exc.message(lg)))
 
 
 def _import(store, workshop, ratings) -> None:
@@ -263,7 +263,7 @@ def _discussion(store, workshop) -> None:
                     store.set_questions(workshop.id, [line.strip() for line in text.splitlines() if line.strip()])
                     st.rerun()
                 except ValidationError as exc:
-                    st.error(exc.message(lg))
+                    st.error(plain(exc.message(lg)))
 
 
 @st.fragment(run_every="3s")
@@ -299,7 +299,7 @@ def _round2(store, workshop) -> None:
             store.open_round2(workshop.id, chosen)
             st.rerun()
         except ValidationError as exc:
-            st.error(exc.message(lg))
+            st.error(plain(exc.message(lg)))
 
 
 def _new_workshop(store) -> None:
@@ -333,7 +333,7 @@ def _new_workshop(store) -> None:
     try:
         scale = Scale.parse(scale_spec)
     except ScaleError:
-        st.error(t("new_bad_scale", spec=scale_spec))
+        st.error(t("new_bad_scale", spec=plain(scale_spec)))
         return
     from analysis.model import axis_for_name
 
@@ -351,7 +351,7 @@ def _new_workshop(store) -> None:
             questions=[q.strip() for q in questions.splitlines() if q.strip()],
         )
     except (ValidationError, StoreError) as exc:
-        st.error(exc.message(lg) if hasattr(exc, "message") else str(exc))
+        st.error(plain(exc.message(lg) if hasattr(exc, "message") else str(exc)))
         return
     st.session_state["console-next"] = workshop.id
     st.session_state["console-created"] = workshop.title

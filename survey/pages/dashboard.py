@@ -12,7 +12,7 @@ from analysis.labels import Interpretation
 from analysis.radar import group_lines_by_default
 from analysis.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
 
-from ..ui import get_store, is_admin, lang, language_switch, plain, t
+from ..ui import get_store, is_admin, lang, language_switch, plain, plain_table, t
 
 POLL = "1s"  # the live results on the results page and the chiefs' view; benchmarks/floor_app.py polls alike
 GROUP_POLL = "5s"  # the same results under each group's form: fifty phones need not ask every second
@@ -187,7 +187,7 @@ def _rounds(store, workshop, round1, key_prefix: str) -> None:
         return
     st.plotly_chart(rounds_radar(round1, round2, lg), key=f"{key_prefix}-rounds", config={"displaylogo": False})
     headers, rows = compare_rounds(round1, round2, lg).table(lg)
-    st.table(pd.DataFrame(rows, columns=headers).set_index(headers[0]))
+    st.table(plain_table(headers, rows))
 
 
 def _overrides(store, workshop, summary, key_prefix: str) -> None:

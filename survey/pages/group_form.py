@@ -142,7 +142,7 @@ def _submit(store, workshop_id: str, group_id: int, axes, round_: int) -> None:
         at = store.submit(workshop_id, group_id, values, round=round_, entered_by="group",
                           comments={k: v for k, v in comments.items() if v.strip()})
     except (ValidationError, ClosedError) as exc:
-        state[f"form-error-{round_}"] = exc.message(lg) if hasattr(exc, "message") else str(exc)
+        state[f"form-error-{round_}"] = plain(exc.message(lg) if hasattr(exc, "message") else str(exc))
         return
     except OperationalError:  # the database stayed busy past its timeout: nothing was written
         state[f"form-error-{round_}"] = t("form_busy")
@@ -171,7 +171,7 @@ def _questions_form(store, workshop, group, questions, writable) -> None:
                 points = [line.strip(" -•\t") for line in (texts[q.id] or "").splitlines()]
                 store.save_answers(workshop.id, group.id, q.id, [p for p in points if p])
         except (ValidationError, ClosedError, NotFoundError) as exc:
-            st.error(exc.message(lang()) if hasattr(exc, "message") else str(exc))
+            st.error(plain(exc.message(lang()) if hasattr(exc, "message") else str(exc)))
             return
         st.success(t("questions_saved"))
 
