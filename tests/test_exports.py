@@ -557,6 +557,24 @@ def test_markdown_table_cells_keep_a_pipe_in_a_name(html_appendix):
     assert [r[0].strip() for r in rows[1:4]] == list(HTML_AXES)
 
 
+def test_word_and_pdf_write_names_comments_and_descriptions_as_typed(ratings):
+    """Only the narrative, discussion points and summaries may use **bold**; names and comments are text."""
+    import docx
+
+    r = Ratings((*ratings.groups[:3], "**Grupp** 4"), ratings.axes, ratings.values, ratings.scale)
+    a = build_appendix(r, title="T", comments={"motesplats": [("**Grupp** 1", "**inte fet** kommentar")]},
+                       questions=[("Fråga", [("**Grupp** 1", ["punkt"])], "", "**inte fet** beskrivning")])
+    document = docx.Document(io.BytesIO(render(a, "docx")))
+    text = docx_text(document)
+    for typed in ("**inte fet** kommentar", "**inte fet** beskrivning", "**Grupp** 1"):
+        assert typed in text, typed
+    assert "(**Grupp** 4)" in [p.text for p in document.paragraphs if "saknar värde" in p.text][0], "footnote"
+    pdf = pdf_text(render(a, "pdf"))
+    for typed in ("**inte fet** kommentar", "**inte fet** beskrivning", "**Grupp** 1:", "**Grupp** 1\n",
+                  "(**Grupp** 4)"):
+        assert typed in pdf, typed
+
+
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
