@@ -81,6 +81,9 @@ def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figur
     """One figure: grid polygons, min–max band, each group (broken where it skipped), the mean in black.
 
     The figure grows downwards when the legend needs more than one row, so the diagram keeps its size.
+    Every text is drawn with mathtext off (`parse_math=False` on the artist, not an rcParam, so no state
+    is shared between sessions): a name like "Budget $100 vs $200" is drawn as typed, and one like "$x_$"
+    cannot make the export fail.
     """
     n = len(data.axis_labels)
     n_handles = len(data.groups) + 2
@@ -111,7 +114,7 @@ def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figur
     label_ticks = [t for t in data.ticks if abs(t - round(t)) < 1e-9] if len(data.ticks) > 6 else list(data.ticks)
     for tick in label_ticks:
         ax.text(math.pi / n, tick, format_value(tick, lang), fontsize=7.5, color=TICK_COLOUR, ha="center",
-                va="center", zorder=6, family=FONT,
+                va="center", zorder=6, family=FONT, parse_math=False,
                 bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
 
     band = _band_path(theta, data.band_min, data.band_max)
@@ -134,16 +137,18 @@ def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figur
         ha = "center" if abs(s) < 0.2 else ("left" if s > 0 else "right")
         va = "bottom" if c > 0.5 else ("top" if c < -0.5 else "center")
         ax.text(t, hi + pad, _wrap(label), ha=ha, va=va, fontsize=10, color=LABEL_COLOUR, family=FONT,
-                linespacing=1.1)
+                linespacing=1.1, parse_math=False)
 
     handles = [Line2D([], [], color=s.colour, lw=1.6, ls=LINE_STYLES[(i // 8) % len(LINE_STYLES)], marker="o", ms=4,
                       label=s.name) for i, s in enumerate(data.groups)]
     handles.append(Line2D([], [], color=data.mean.colour, lw=2.4, marker="D", ms=4.5, label=data.mean.name))
     if band is not None:
         handles.append(Patch(facecolor=BAND_RGBA, edgecolor="none", label=BAND_NAME[lang]))
-    fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=9,
-               bbox_to_anchor=(0.5, 0.0), prop={"family": FONT, "size": 9}, handlelength=1.8,
-               columnspacing=1.2)
+    legend = fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=9,
+                        bbox_to_anchor=(0.5, 0.0), prop={"family": FONT, "size": 9}, handlelength=1.8,
+                        columnspacing=1.2)
+    for text in legend.get_texts():
+        text.set_parse_math(False)
     return fig
 
 

@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from .appendix import Appendix
 from .narrative import Block, parse_narrative, spans
+from .tables import md_escape
 from .tables import to_csv as _table_csv
 from .tables import to_markdown as _table_markdown
 
@@ -82,17 +83,12 @@ def summary_blocks(text: str) -> list[Block]:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
-
-
-def _md_escape(text: str) -> str:
-    return _MD_INLINE.sub(r"\\\1", text.replace("\n", " "))
 
 
 def _md(text: str) -> str:
     """Inline text with `**bold**` kept as Markdown bold and everything else escaped."""
-    out = "".join(f"**{_md_escape(t)}**" if b else _md_escape(t) for t, b in spans(text))
+    out = "".join(f"**{md_escape(t)}**" if b else md_escape(t) for t, b in spans(text))
     return _MD_LINE_START.sub(_escape_line_start, out, count=1)
 
 
@@ -120,54 +116,54 @@ def _md_blocks(blocks: list[Block] | tuple[Block, ...]) -> list[str]:
 
 
 def _md_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_escape(h) for h in header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
-    lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(md_escape(h) for h in header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
+    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
     return lines
 
 
 def to_markdown(appendix: Appendix, image: str | None = None) -> str:
     """The appendix as Markdown; `image` is a path or URL of the radar picture to link, when there is one."""
     a = appendix
-    lines = [f"# {_md_escape(a.title)}", ""]
+    lines = [f"# {md_escape(a.title)}", ""]
     meta = a.meta()
     if meta:
-        lines += [f"**{_md_escape(k)}:** {_md_escape(v)}  " for k, v in meta]
+        lines += [f"**{md_escape(k)}:** {md_escape(v)}  " for k, v in meta]
         lines.append("")
-    lines += [f"## {_md_escape(a.t('ratings_heading'))}", "", _md(a.intro()), ""]
+    lines += [f"## {md_escape(a.t('ratings_heading'))}", "", _md(a.intro()), ""]
     lines += _table_markdown(a.summary, a.lang).rstrip("\n").split("\n")
-    lines += ["", f"*{_md_escape(a.t('reading'))}*", ""]
+    lines += ["", f"*{md_escape(a.t('reading'))}*", ""]
     if image:
-        lines += [f"![{_md_escape(a.t('chart_alt'))}]({image})", "", f"*{_md_escape(a.t('chart_caption'))}*", ""]
+        lines += [f"![{md_escape(a.t('chart_alt'))}]({image})", "", f"*{md_escape(a.t('chart_caption'))}*", ""]
         if a.marks_legend():
-            lines += [f"{_md_escape(a.t('marks'))}: {_md_escape(a.marks_legend())}", ""]
+            lines += [f"{md_escape(a.t('marks'))}: {md_escape(a.marks_legend())}", ""]
     if a.narrative:
-        lines += [f"## {_md_escape(a.t('narrative_heading'))}", ""]
+        lines += [f"## {md_escape(a.t('narrative_heading'))}", ""]
         for s in a.narrative:
             if s.heading:
-                lines += [f"### {_md_escape(s.heading)}", ""]
+                lines += [f"### {md_escape(s.heading)}", ""]
             lines += _md_blocks(s.blocks)
     if a.questions:
-        lines += [f"## {_md_escape(a.t('questions_heading'))}", ""]
+        lines += [f"## {md_escape(a.t('questions_heading'))}", ""]
         for i, q in enumerate(a.questions, start=1):
-            lines += [f"### {i}. {_md_escape(q.text)}", ""]
+            lines += [f"### {i}. {md_escape(q.text)}", ""]
             if q.description:
-                lines += [f"*{_md_escape(q.description)}*", ""]
+                lines += [f"*{md_escape(q.description)}*", ""]
             for answer in q.answers:
-                lines += [f"**{_md_escape(answer.group)}**", ""]
+                lines += [f"**{md_escape(answer.group)}**", ""]
                 lines += [f"- {_md(p)}" for p in answer.points] + [""]
             if q.summary:
-                lines += [f"**{_md_escape(a.t('summary'))}**", ""]
+                lines += [f"**{md_escape(a.t('summary'))}**", ""]
                 lines += _md_blocks(summary_blocks(q.summary))
     if a.comments:
-        lines += [f"## {_md_escape(a.t('comments_heading'))}", ""]
+        lines += [f"## {md_escape(a.t('comments_heading'))}", ""]
         for c in a.comments:
-            lines += [f"### {_md_escape(c.name)}", ""]
-            lines += [f"- **{_md_escape(g)}:** {_md_escape(t)}" for g, t in c.comments] + [""]
+            lines += [f"### {md_escape(c.name)}", ""]
+            lines += [f"- **{md_escape(g)}:** {md_escape(t)}" for g, t in c.comments] + [""]
     if a.round2 is not None:
-        lines += [f"## {_md_escape(a.t('round2_heading'))}", "", _md(a.round2_intro()), ""]
+        lines += [f"## {md_escape(a.t('round2_heading'))}", "", _md(a.round2_intro()), ""]
         lines += _md_table(a.comparison_header(), a.comparison_rows())
-        lines += ["", f"*{_md_escape(a.t('cmp_note'))}*", ""]
-        lines += [f"### {_md_escape(a.t('round2_table'))}", ""]
+        lines += ["", f"*{md_escape(a.t('cmp_note'))}*", ""]
+        lines += [f"### {md_escape(a.t('round2_table'))}", ""]
         lines += _table_markdown(a.round2.summary, a.lang).rstrip("\n").split("\n") + [""]
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -72,8 +72,11 @@ def _row_flags(row, header: bool = False) -> None:
         tr_pr.append(el)
 
 
-def _add_runs(paragraph, text: str, size: float | None = None, italic: bool = False, colour=None) -> None:
-    for part, is_bold in spans(clean(text)):
+def _add_runs(paragraph, text: str, size: float | None = None, italic: bool = False, colour=None,
+              markup: bool = True) -> None:
+    """`**bold**` runs for text that may carry it (narrative, points, summaries); `markup=False` for user
+    text that may not (footnotes built from names, question descriptions), which is written as typed."""
+    for part, is_bold in spans(clean(text)) if markup else [(clean(text), False)]:
         run = paragraph.add_run(part)
         run.bold = is_bold or None
         if italic:
@@ -85,10 +88,10 @@ def _add_runs(paragraph, text: str, size: float | None = None, italic: bool = Fa
 
 
 def _paragraph(doc, text: str = "", style: str | None = None, size: float | None = None, italic: bool = False,
-               colour=None, space_after: float | None = None, align=None):
+               colour=None, space_after: float | None = None, align=None, markup: bool = True):
     p = doc.add_paragraph(style=style)
     if text:
-        _add_runs(p, text, size=size, italic=italic, colour=colour)
+        _add_runs(p, text, size=size, italic=italic, colour=colour, markup=markup)
     if space_after is not None:
         p.paragraph_format.space_after = Pt(space_after)
     if align is not None:
@@ -137,7 +140,8 @@ def _minutes_table(doc, summary: ProfileSummary, lang: str) -> None:
     _table(doc, HEADERS[lang], minutes_rows(summary, lang), (4.4, 3.3, 1.9, 2.5, 4.2), align_right=(2,))
     notes = summary.footnotes(lang)
     for i, note in enumerate(notes):
-        p = _paragraph(doc, note, size=8.5, italic=True, colour=MUTED, space_after=0 if i < len(notes) - 1 else 8)
+        p = _paragraph(doc, note, size=8.5, italic=True, colour=MUTED, space_after=0 if i < len(notes) - 1 else 8,
+                       markup=False)
         if i == 0:
             p.paragraph_format.space_before = Pt(4)
 
@@ -259,7 +263,7 @@ def to_docx(appendix: Appendix) -> bytes:
         for i, q in enumerate(a.questions, start=1):
             doc.add_heading(clean(f"{i}. {q.text}"), level=2)
             if q.description:
-                _paragraph(doc, q.description, italic=True, colour=MUTED)
+                _paragraph(doc, q.description, italic=True, colour=MUTED, markup=False)
             for answer in q.answers:
                 p = _paragraph(doc, space_after=2)
                 p.paragraph_format.keep_with_next = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -60,6 +61,17 @@ def register_fonts(pdf: FPDF, mono: bool = False) -> None:
         pdf.add_font(SANS, style, font_path("sans", style))
     if mono:
         pdf.add_font(MONO, "", font_path("mono", ""))
+
+
+@dataclass(frozen=True)
+class _Runs(Block):
+    """A block with its (text, bold) runs given, so user text in it is never read as `**` markup."""
+
+    runs: tuple[tuple[str, bool], ...] = ()
+
+
+def _literal(text: str, bold: bool = False, bullet: bool = False) -> _Runs:
+    return _Runs(text, bullet, ((text, bold),))
 
 
 class _Document(FPDF):
@@ -123,7 +135,7 @@ class _Writer:
                 if b.bullet:
                     kwargs.update(indent=5, bullet_string="•", bullet_r_margin=2.2)
                 with cols.paragraph(**kwargs) as par:
-                    for part, is_bold in spans(b.text):
+                    for part, is_bold in (b.runs if isinstance(b, _Runs) else spans(b.text)):
                         pdf.set_font(SANS, ("B" if is_bold else "") + style.replace("B", ""), size)
                         par.write(part)
                 pdf.set_font(SANS, style, size)
@@ -154,7 +166,7 @@ class _Writer:
                    ("LEFT", "LEFT", "RIGHT", "LEFT", "LEFT"))
         notes = summary.footnotes(lang)
         if notes:
-            self.text([Block(n) for n in notes], size=8, style="I", colour=MUTED, after=0.6)
+            self.text([_literal(n) for n in notes], size=8, style="I", colour=MUTED, after=0.6)
             self.pdf.ln(1.5)
 
     # --- the appendix ---
@@ -205,9 +217,9 @@ class _Writer:
             for i, q in enumerate(a.questions, start=1):
                 self.heading(f"{i}. {q.text}", level=2)
                 if q.description:
-                    self.para(q.description, style="I", colour=MUTED)
+                    self.text([_literal(q.description)], style="I", colour=MUTED)
                 for answer in q.answers:
-                    blocks = [Block(f"**{answer.group.replace('**', '')}**")]
+                    blocks: list[Block] = [_literal(answer.group, bold=True)]
                     blocks += [Block(p, bullet=True) for p in answer.points]
                     self.text(blocks, after=1)
                     pdf.ln(1.5)
@@ -219,7 +231,7 @@ class _Writer:
             self.heading(a.t("comments_heading"))
             for c in a.comments:
                 self.heading(c.name, level=3)
-                self.text([Block(f"**{g.replace('**', '')}:** {t}", bullet=True) for g, t in c.comments])
+                self.text([_Runs(t, True, ((f"{g}:", True), (f" {t}", False))) for g, t in c.comments])
                 pdf.ln(1.5)
 
         if a.round2 is not None:

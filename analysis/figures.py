@@ -2,10 +2,15 @@
 
 Figures are transparent so they sit on a light or a dark page, keep their legend below the chart so a
 390 px phone still has room for the radar, and draw a skipped rating as a gap, never as a zero.
+
+Plotly reads a subset of HTML (`<b>`, `<br>`, `<a href>`, `<span style>`) in every text it draws, so every
+user string (group, axis and workshop names) goes through `plotly_text` on its way into a trace name, a
+tick label or hover data; user text is never put into a hover template, where `%{…}` would be read too.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Sequence
 
 import plotly.graph_objects as go
@@ -48,10 +53,21 @@ def _scale_ticks(scale: Scale) -> tuple[float, ...]:
     return tuple(ticks)
 
 
+def plotly_text(text: str) -> str:
+    """User text as Plotly shows it literally: `&`, `<` and `>` as entities, so no tag or entity is read."""
+    return html.escape(str(text), quote=False)
+
+
+def _plain_rows(rows: Sequence[Sequence]) -> list[list]:
+    """Hover data with every string made literal for Plotly (numbers and None pass through)."""
+    return [[plotly_text(v) if isinstance(v, str) else v for v in row] for row in rows]
+
+
 def wrap_label(label: str, width: int = 12) -> str:
     """An axis label broken into lines of about `width` characters (after '/' or at spaces) with <br>.
 
     Plotly does not make room for long angular labels, so on a 390 px phone they would be cut off.
+    The label is plain text: each line is escaped for Plotly and only the breaks are markup.
     """
     words = [w for w in label.replace("/", "/ ").split(" ") if w]
     lines: list[str] = []
@@ -62,7 +78,7 @@ def wrap_label(label: str, width: int = 12) -> str:
             lines[-1] += joiner + word
         else:
             lines.append(word)
-    return "<br>".join(lines)
+    return "<br>".join(plotly_text(line) for line in lines)
 
 
 def _radial_tick_text(ticks: Sequence[float], lang: str) -> list[str]:
@@ -167,21 +183,21 @@ def radar_figure(
     if show_groups:
         for series in rd.groups:
             fig.add_trace(go.Scatterpolar(
-                r=_closed(series.values), theta=theta, name=series.name, mode="lines+markers",
+                r=_closed(series.values), theta=theta, name=plotly_text(series.name), mode="lines+markers",
                 connectgaps=False, line=dict(color=series.colour, width=GROUP_WIDTH),
                 marker=dict(color=series.colour, size=7),
-                customdata=_closed([
+                customdata=_closed(_plain_rows([
                     [axis, series.name, None if v is None else format_value(v, lang)]
                     for axis, v in zip(rd.axis_names, series.values)
-                ]),
+                ])),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}: %{customdata[2]}<extra></extra>",
             ))
     colour = _mean_colour(dark)
     fig.add_trace(go.Scatterpolar(
         r=_closed(rd.mean.values), theta=theta, name=rd.mean.name, mode="lines+markers", connectgaps=False,
         line=dict(color=colour, width=MEAN_WIDTH), marker=dict(color=colour, size=9),
-        customdata=_closed([[axis, a.mean_text(lang), label]
-                            for axis, a, label in zip(rd.axis_names, summary.axes, rd.interpretations)]),
+        customdata=_closed(_plain_rows([[axis, a.mean_text(lang), label]
+                                        for axis, a, label in zip(rd.axis_names, summary.axes, rd.interpretations)])),
         hovertemplate=(f"<b>{rd.mean.name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}"
                        "<br>%{customdata[2]}<extra></extra>"),
     ))
@@ -228,11 +244,11 @@ def strip_figure(
         offset = -0.32 + (0.34 * g / (n_groups - 1) if n_groups > 1 else 0.17)
         values = [series.values[i] for i in order]
         fig.add_trace(go.Scatter(
-            x=values, y=[row + offset for row in rows], name=series.name, mode="markers",
+            x=values, y=[row + offset for row in rows], name=plotly_text(series.name), mode="markers",
             marker=dict(color=series.colour, size=10, line=dict(width=1, color=TRANSPARENT)),
             cliponaxis=False,
-            customdata=[[rd.axis_names[i], series.name, None if v is None else format_value(v, lang)]
-                        for i, v in zip(order, values)],
+            customdata=_plain_rows([[rd.axis_names[i], series.name, None if v is None else format_value(v, lang)]
+                                    for i, v in zip(order, values)]),
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}: %{customdata[2]}<extra></extra>",
         ))
     colour = _mean_colour(dark)
@@ -246,8 +262,8 @@ def strip_figure(
             array=[None if ci is None or m is None else ci[1] - m for m, ci in zip(means, cis)],
             arrayminus=[None if ci is None or m is None else m - ci[0] for m, ci in zip(means, cis)],
         ),
-        customdata=[[rd.axis_names[i], summary.axes[i].mean_text(lang), _ci_text(summary.axes[i], lang)]
-                    for i in order],
+        customdata=_plain_rows([[rd.axis_names[i], summary.axes[i].mean_text(lang), _ci_text(summary.axes[i], lang)]
+                                for i in order]),
         hovertemplate=(f"<b>{rd.mean.name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}"
                        f"<br>{CI_NAME[lang]}: %{{customdata[2]}}<extra></extra>"),
     ))
@@ -266,7 +282,7 @@ def strip_figure(
         ),
         yaxis=dict(
             range=[len(order) - 0.5, -0.5], tickmode="array", tickvals=rows,
-            ticktext=[rd.axis_labels[i] for i in order], showgrid=False, zeroline=False, fixedrange=True,
+            ticktext=[plotly_text(rd.axis_labels[i]) for i in order], showgrid=False, zeroline=False, fixedrange=True,
             automargin=True, ticklabelstandoff=10,  # room for a dot on the scale minimum
         ),
     )
@@ -283,14 +299,14 @@ def _mean_trace(name: str, axes: Sequence[AxisSummary | None], labels: Sequence[
                 width: int = 3, dash: str | None = None) -> go.Scatterpolar:
     """A mean polygon over `labels`; None in `axes` (axis not rated) becomes a gap."""
     return go.Scatterpolar(
-        r=_closed([None if a is None else a.mean for a in axes]), theta=_closed(labels), name=name,
+        r=_closed([None if a is None else a.mean for a in axes]), theta=_closed(labels), name=plotly_text(name),
         mode="lines+markers", connectgaps=False, line=dict(color=colour, width=width, dash=dash),
         marker=dict(color=colour, size=8),
-        customdata=_closed([
+        customdata=_closed(_plain_rows([
             [label, name, "–" if a is None else a.mean_text(lang), "" if a is None else f"n = {a.n}",
              "" if a is None else a.interpretation_text(lang)]
             for label, a in zip(labels, axes)
-        ]),
+        ])),
         hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[0]}: %{customdata[2]} (%{customdata[3]})"
                        "<br>%{customdata[4]}<extra></extra>"),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from .formatting import format_number
 from .summary import ProfileSummary
@@ -57,19 +58,29 @@ def to_text(summary: ProfileSummary, lang: str = "sv") -> str:
     return "\n".join(lines + ([""] + notes if notes else [])) + "\n"
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("\n", " ")
+# Every ASCII punctuation mark that starts Markdown or HTML inline syntax: emphasis, code, links and images,
+# raw HTML and entities (`<`, `&`), table cells (`|`), strikethrough (`~`), math in some renderers (`$`).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|&~$])")
+
+
+def md_escape(text: str) -> str:
+    """User text as Markdown that any CommonMark renderer shows as typed: never markup, never HTML.
+
+    Each mark is backslash-escaped (CommonMark turns `\\<` into `&lt;`); a line break becomes a space, so
+    the text stays in its paragraph, heading or table cell.
+    """
+    return _MD_INLINE.sub(r"\\\1", str(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
 
 
 def to_markdown(summary: ProfileSummary, lang: str = "sv") -> str:
     head = HEADERS[lang]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] * len(head)) + "|"]
     for row in minutes_rows(summary, lang):
-        lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+        lines.append("| " + " | ".join(md_escape(c) for c in row) + " |")
     notes = summary.footnotes(lang)
     if notes:
         lines.append("")
-        lines.extend(_md_cell(n) + "  " for n in notes)
+        lines.extend(md_escape(n) + "  " for n in notes)
     return "\n".join(lines) + "\n"
 
 

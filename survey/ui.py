@@ -72,11 +72,28 @@ def language_switch(where=None) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+WORD_JOINER = "\u2060"
+# After parsing, when a backslash no longer counts, Streamlit's Markdown rewrites text: it links https://…,
+# www.… and name@host, draws :name: as an emoji, icon or logo, and turns -> <- <-> -- >= <= ~= into arrows
+# and dashes. An invisible word joiner inside each of these leaves the rewrite nothing to match.
+_REWRITTEN = re.compile(r"(?<=:)(?=[^\s])|(?<=@)|(?i:(?<=www)(?=\.))|(?<=[<>~-])(?=[->=])")
 
 
 def plain(text: str) -> str:
-    """User text made inert for Streamlit's Markdown: shown exactly as typed, never as markup or HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    """User text made inert for Streamlit's Markdown: shown exactly as typed, never as markup, HTML, a link,
+    an emoji or an icon. The one escaper for every place a page shows user text as Markdown: st.markdown,
+    st.caption, headers, widget labels, messages and st.table cells (st.table reads Markdown in every cell,
+    header and index). Not for st.dataframe cells or select options, which Streamlit shows as plain text."""
+    text = _REWRITTEN.sub(WORD_JOINER, str(text))
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def plain_table(headers, rows):
+    """A frame for st.table: every header, index entry (the first column) and cell passed through `plain`."""
+    import pandas as pd
+
+    frame = pd.DataFrame([[plain(c) for c in row] for row in rows], columns=[plain(h) for h in headers])
+    return frame.set_index(frame.columns[0])
 
 
 def base_url() -> str:
@@ -134,7 +151,7 @@ def guarded(fn):
             return fn(*args, **kwargs)
         except StoreError as exc:
             log.warning("refused in %s: %s", fn.__name__, exc.code, exc_info=exc)
-            st.error(exc.message(lang()))
+            st.error(plain(exc.message(lang())))
         except Exception:
             log.exception("error in %s", fn.__name__)
             st.error(t("unexpected_error"))

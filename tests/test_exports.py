@@ -418,6 +418,163 @@ def test_many_groups_get_a_taller_chart_not_a_smaller_one():
     assert len(styles) >= 2, "groups that share a colour differ in line style"
 
 
+# --- Names that look like markup: drawn and written exactly as typed (issue 11) -------------------
+
+MATH_NAMES = ("Budget $100 vs $200", r"\frac{a}{b} $x_$", "_x_ ^ $^$")
+
+
+@pytest.fixture(scope="module")
+def math_appendix():
+    axes = tuple(Axis(f"m{i}", name, name) for i, name in enumerate(MATH_NAMES))
+    r = Ratings.from_rows([(name, [4, 3 + i, 2]) for i, name in enumerate(MATH_NAMES)], axes)
+    return build_appendix(r, title="Budget $100 vs $200 \\frac{a}{b} _x_ ^", place="$x_$", federation="$^$",
+                          comments={"m0": [(MATH_NAMES[1], "kostar $100 vs $200")]})
+
+
+def test_chart_draws_dollar_signs_as_typed_not_as_mathtext(math_appendix):
+    from analysis.chart import _wrap, radar_figure
+    from analysis.radar import radar_data
+
+    a = math_appendix
+    rd = radar_data(a.summary, a.ratings, "sv")
+    assert [label.startswith(name) for label, name in zip(rd.axis_labels, MATH_NAMES)] == [True] * 3
+    fig = radar_figure(rd, "sv")
+    texts = [*fig.axes[0].texts, *fig.legends[0].get_texts()]
+    assert all(t.get_parse_math() is False for t in texts), [t.get_text() for t in texts if t.get_parse_math()]
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    for label in rd.axis_labels:
+        assert _wrap(label) in labels
+    assert [t.get_text() for t in fig.legends[0].get_texts()][:3] == list(MATH_NAMES)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_chart_with_mathtext_in_names_renders(math_appendix, fmt):
+    data = render(math_appendix, fmt)
+    assert data.startswith(b"\x89PNG" if fmt == "png" else b"<?xml")
+
+
+def test_word_and_pdf_with_mathtext_in_names_render_and_read_back_as_typed(math_appendix):
+    import docx
+
+    document = docx.Document(io.BytesIO(render(math_appendix, "docx")))
+    text = docx_text(document)
+    for needle in (*MATH_NAMES, "Budget $100 vs $200 \\frac{a}{b} _x_ ^", "kostar $100 vs $200"):
+        assert needle in text, needle
+    pdf = pdf_text(render(math_appendix, "pdf"))
+    for needle in ("Budget $100 vs $200 \\frac{a}{b} _x_ ^", r"\frac{a}{b} $x_$", "_x_ ^ $^$",
+                   "kostar $100 vs $200"):
+        assert needle in pdf, needle
+
+
+HTML_AXES = ("<img src=x onerror=alert(1)>", "A|B <b>fet</b> &amp; _x_", "[länk](javascript:alert(1))")
+HTML_GROUPS = ("<i>Grupp</i> 1", "Grupp_2_ `kod`", '<img src=y onerror="alert(2)">')
+
+
+@pytest.fixture(scope="module")
+def html_appendix():
+    axes = tuple(Axis(f"h{i}", name, name) for i, name in enumerate(HTML_AXES))
+    r = Ratings.from_rows([(HTML_GROUPS[0], [4, 3, 2]), (HTML_GROUPS[1], [4, 4, 3]), (HTML_GROUPS[2], [5, None, 2])],
+                          axes)
+    r2 = Ratings(r.groups, axes[:1], np.array([[4], [4], [5]]), r.scale)
+    return build_appendix(
+        r, title="<script>alert(1)</script> & *Träff* | 2026", place="<b>Eksjö</b>", federation="&lt;b&gt; förbund",
+        narrative="## <u>Rubrik</u>\n\nText <img src=z onerror=alert(3)> med **fet** stil.\n\n- punkt <b>x</b>\n- två",
+        questions=[("Fråga <em>ett</em>?", [(HTML_GROUPS[0], ["<iframe src=x></iframe>", "**viktigt** <br>"]),
+                                              (HTML_GROUPS[1], ["1. inte en lista"])],
+                    "## Sammanfattat\n- punkt <s>x</s>\n\n**Slut** <a href=x>y</a>", "<marquee>beskrivning</marquee>")],
+        comments={"h0": [(HTML_GROUPS[2], '<a href="https://x.example">klicka</a> | & ~~nej~~')]},
+        round2=r2,
+    )
+
+
+class _Tags:
+    """Tags, attributes and text of rendered HTML, as a browser's parser sees them."""
+
+    def __init__(self, markup: str) -> None:
+        from html.parser import HTMLParser
+
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        outer = self
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                outer.tags.append((tag, dict(attrs)))
+
+            def handle_data(self, data):
+                outer.text.append(data)
+
+        parser = Parser(convert_charrefs=True)
+        parser.feed(markup)
+        parser.close()
+
+
+def test_markdown_is_text_under_a_commonmark_renderer(html_appendix):
+    from markdown_it import MarkdownIt
+
+    md = render(html_appendix, "md").decode("utf-8")
+    markup = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(md)
+    page = _Tags(markup)
+    allowed = {"h1", "h2", "h3", "p", "br", "strong", "em", "ul", "li", "table", "thead", "tbody", "tr", "th", "td"}
+    assert {tag for tag, _ in page.tags} <= allowed, {tag for tag, _ in page.tags} - allowed
+    assert all(not attrs or set(attrs) == {"style"} for tag, attrs in page.tags if tag in ("th", "td")) and all(
+        not attrs for tag, attrs in page.tags if tag not in ("th", "td")), "no attribute from user text"
+    text = "".join(page.text)
+    for typed in (*HTML_AXES, *HTML_GROUPS, "<script>alert(1)</script> & *Träff* | 2026", "<b>Eksjö</b>",
+                  "&lt;b&gt; förbund", "<u>Rubrik</u>", "Text <img src=z onerror=alert(3)> med ", "punkt <b>x</b>",
+                  "Fråga <em>ett</em>?", "<iframe src=x></iframe>", "<br>", "<marquee>beskrivning</marquee>",
+                  "punkt <s>x</s>", "<a href=x>y</a>", '<a href="https://x.example">klicka</a> | & ~~nej~~'):
+        assert typed in text, typed
+    # the appendix's own markup still works: headings, bullets and bold from the narrative and summaries
+    assert "<h3>&lt;u&gt;Rubrik&lt;/u&gt;</h3>" in markup
+    assert "<strong>fet</strong>" in markup and "<li>punkt &lt;b&gt;x&lt;/b&gt;</li>" in markup
+    assert "<strong>viktigt</strong>" in markup and "<strong>Slut</strong>" in markup
+    footnote = [t for t in page.text if "saknar värde" in t]
+    assert footnote and HTML_GROUPS[2] in footnote[0]
+
+
+def test_markdown_table_cells_keep_a_pipe_in_a_name(html_appendix):
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    md = render(html_appendix, "md").decode("utf-8")
+    rows: list[list[str]] = []
+
+    class Cells(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                rows.append([])
+            elif tag in ("td", "th"):
+                rows[-1].append("")
+
+        def handle_data(self, data):
+            if rows and rows[-1]:
+                rows[-1][-1] += data
+
+    Cells(convert_charrefs=True).feed(MarkdownIt("commonmark").enable("table").render(md))
+    assert {len(r) for r in rows} == {5}, "a | in a name never splits a cell"
+    assert [r[0].strip() for r in rows[1:4]] == list(HTML_AXES)
+
+
+def test_word_and_pdf_write_names_comments_and_descriptions_as_typed(ratings):
+    """Only the narrative, discussion points and summaries may use **bold**; names and comments are text."""
+    import docx
+
+    r = Ratings((*ratings.groups[:3], "**Grupp** 4"), ratings.axes, ratings.values, ratings.scale)
+    a = build_appendix(r, title="T", comments={"motesplats": [("**Grupp** 1", "**inte fet** kommentar")]},
+                       questions=[("Fråga", [("**Grupp** 1", ["punkt"])], "", "**inte fet** beskrivning")])
+    document = docx.Document(io.BytesIO(render(a, "docx")))
+    text = docx_text(document)
+    for typed in ("**inte fet** kommentar", "**inte fet** beskrivning", "**Grupp** 1"):
+        assert typed in text, typed
+    assert "(**Grupp** 4)" in [p.text for p in document.paragraphs if "saknar värde" in p.text][0], "footnote"
+    pdf = pdf_text(render(a, "pdf"))
+    for typed in ("**inte fet** kommentar", "**inte fet** beskrivning", "**Grupp** 1:", "**Grupp** 1\n",
+                  "(**Grupp** 4)"):
+        assert typed in pdf, typed
+
+
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

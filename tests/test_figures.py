@@ -291,3 +291,68 @@ def test_group_lines_are_drawn_by_default_while_each_group_has_its_own_colour():
 
     assert [group_lines_by_default(n) for n in (0, 1, 4, len(OKABE_ITO))] == [True] * 4
     assert not group_lines_by_default(len(OKABE_ITO) + 1) and not group_lines_by_default(50)
+
+
+# user text is text, never Plotly markup (issue 11) ----------------------------------------------------
+
+HTML_NAMES = ('<a href="https://x.example">länk</a>', "<b>fet</b> & <i>kursiv</i>", "rad<br>bryt",
+              '<span style="font-size:60px">STOR</span>', "%{customdata[0]} %{x}")
+
+
+def _markup_ratings():
+    axes = [Axis(f"h{i}", name, name) for i, name in enumerate(HTML_NAMES)]
+    rows = [(name, [1 + (i + j) % 5 for j in range(len(axes))]) for i, name in enumerate(HTML_NAMES)]
+    return Ratings.from_rows(rows, axes)
+
+
+def _user_strings(fig) -> tuple[list[str], list[str]]:
+    """What Plotly draws as (pseudo-)HTML, apart from the templates: names and hover data, and tick labels."""
+    spec = fig.to_plotly_json()
+    texts = []
+    for trace in spec["data"]:
+        texts.append(trace.get("name") or "")
+        for row in trace.get("customdata") or []:
+            texts.extend(v for v in row if isinstance(v, str))
+    layout = spec["layout"]
+    ticks = [*layout.get("polar", {}).get("angularaxis", {}).get("ticktext", []),
+             *layout.get("yaxis", {}).get("ticktext", [])]
+    return texts, [t.replace("<br>", "") for t in ticks]
+
+
+def _assert_literal(fig, names):
+    import html
+
+    texts, ticks = _user_strings(fig)
+    assert not [s for s in texts + ticks if "<" in s or ">" in s], "a user's tag reached Plotly"
+    assert ticks, "the axis labels are tick labels"
+    shown = [html.unescape(s) for s in texts]
+    for name in names:
+        assert name in shown, name
+    for trace in fig.data:
+        template = trace.hovertemplate or ""
+        assert not any(part in template for part in ("href", "font-size", "fet", "%{x}")), template
+
+
+def test_radar_and_strip_show_group_and_axis_names_as_text():
+    import html
+
+    r = _markup_ratings()
+    s = summarize(r)
+    for fig in (radar_figure(s, r), strip_figure(s, r)):
+        _assert_literal(fig, HTML_NAMES)
+        assert [t.name for t in fig.data if t.name in {html.escape(n, quote=False) for n in HTML_NAMES}] == [
+            html.escape(n, quote=False) for n in HTML_NAMES]
+    radar = radar_figure(s, r)
+    assert list(radar.data[1].customdata[0])[:2] == [html.escape(HTML_NAMES[0], quote=False),
+                                                     html.escape(HTML_NAMES[0], quote=False)]
+    assert radar.layout.polar.angularaxis.ticktext[1].startswith("&lt;b&gt;fet&lt;/b&gt; &amp;<br>&lt;i&gt;")
+
+
+def test_comparison_and_rounds_radar_show_titles_and_axis_names_as_text():
+    r = _markup_ratings()
+    s = summarize(r)
+    s2 = summarize(r.subset_axes([a.key for a in r.axes[:3]]))
+    titles = ('<b>Vår</b> <a href="https://x.example">x</a> (2026-03-01)', "%{customdata[2]} <br> (2026-09-01)")
+    fig = comparison_radar([(titles[0], s), (titles[1], s2)])
+    _assert_literal(fig, HTML_NAMES[:3] + titles)
+    _assert_literal(rounds_radar(s, s2), HTML_NAMES)

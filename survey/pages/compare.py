@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis import summarize
 
-from ..ui import get_store, lang, language_switch, plain, t
+from ..ui import get_store, lang, language_switch, plain, plain_table, t
 from .dashboard import visible_workshops
 
 
@@ -37,7 +36,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
             comparison = compare_profiles(profiles, lg)
             st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-radar", config={"displaylogo": False})
             headers, rows = comparison.table(lg)
-            st.table(pd.DataFrame(rows, columns=headers).set_index(headers[0]))
+            st.table(plain_table(headers, rows))  # st.table reads Markdown in cells, headers and index
             for note in comparison.notes(lg):
                 st.caption(plain(note))
     st.subheader(t("party_heading"), anchor=False)
@@ -55,7 +54,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
     profiles = [(t(f"party_{p}"), s) for p, s in buckets.items()]
     st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config={"displaylogo": False})
     headers, rows = compare_profiles(profiles, lg).table(lg)
-    st.table(pd.DataFrame(rows, columns=headers).set_index(headers[0]))
+    st.table(plain_table(headers, rows))
 
 
 def _label(w) -> str:

@@ -118,7 +118,7 @@ def _run(store, workshop) -> None:
                 store.add_group(workshop.id, name, party)
                 st.toast(t("group_added", name=plain(name)))
             except StoreError as exc:
-                st.error(exc.message(lg))
+                st.error(plain(exc.message(lg)))
     groups = store.groups(workshop.id)
     for g in groups:
         with st.container(border=True, key=f"group-{g.position}"):
@@ -220,7 +220,7 @@ def _paper(store, workshop) -> None:
                     store.submit(workshop.id, gid, values, round=round_, entered_by="facilitator")
                     st.success(t("paper_saved", name=plain(by_id[gid].name)))
                 except StoreError as exc:
-                    st.error(exc.message(lg))
+                    st.error(plain(exc.message(lg)))
     st.subheader(t("import_heading"), anchor=False)
     st.caption(t("import_help"))
     upload = st.file_uploader(t("import_label"), type=["csv", "txt", "xlsx"], key="import-file")
@@ -229,7 +229,7 @@ def _paper(store, workshop) -> None:
             ratings = read_ratings(upload.getvalue(), filename=upload.name, scale=workshop.scale, lang=lg)
             written = store.import_ratings(workshop.id, ratings)  # one transaction: all groups or none
         except RatingsFileError as exc:
-            st.error(exc.message(lg))
+            st.error(plain(exc.message(lg)))
         except StoreError as exc:
             st.error(t("import_refused", file=plain(upload.name), reason=plain(exc.message(lg))))
         else:
@@ -269,7 +269,7 @@ def _discussion(store, workshop) -> None:
                     store.set_questions(workshop.id, items, force=force)
                     st.rerun()
                 except StoreError as exc:
-                    st.error(exc.message(lg))
+                    st.error(plain(exc.message(lg)))
 
 
 @st.fragment(run_every="3s")
@@ -306,7 +306,7 @@ def _round2(store, workshop) -> None:
             store.open_round2(workshop.id, chosen)
             st.rerun()
         except StoreError as exc:
-            st.error(exc.message(lg))
+            st.error(plain(exc.message(lg)))
 
 
 def _new_workshop(store) -> None:
@@ -340,7 +340,7 @@ def _new_workshop(store) -> None:
     try:
         scale = Scale.parse(scale_spec)
     except ScaleError:
-        st.error(t("new_bad_scale", spec=scale_spec))
+        st.error(t("new_bad_scale", spec=plain(scale_spec)))
         return
     from analysis.model import axis_for_name
 
@@ -358,7 +358,7 @@ def _new_workshop(store) -> None:
             questions=[q.strip() for q in questions.splitlines() if q.strip()], unique_title=True,
         )
     except StoreError as exc:
-        st.error(exc.message(lg))
+        st.error(plain(exc.message(lg)))
         return
     st.session_state["console-next"] = workshop.id
     st.session_state["console-created"] = workshop.title
@@ -381,7 +381,7 @@ def _manage(store, workshop) -> None:
                                           federation=federation, unique_title=True)
                     st.rerun()
                 except StoreError as exc:
-                    st.error(exc.message(lg))
+                    st.error(plain(exc.message(lg)))
         st.caption(t("delete_help"))
         confirm = st.checkbox(t("delete_confirm", title=plain(workshop.title)), key=f"delete-confirm-{workshop.id}")
         if st.button(t("delete_button"), disabled=not confirm, key=f"delete-{workshop.id}"):

@@ -13,7 +13,7 @@ from analysis.radar import group_lines_by_default
 from analysis.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
 
 from ..store import ValidationError
-from ..ui import get_store, guarded, is_admin, lang, language_switch, plain, t, workshop_labels
+from ..ui import get_store, guarded, is_admin, lang, language_switch, plain, plain_table, t, workshop_labels
 
 POLL = "1s"  # the live results on the results page and the chiefs' view; benchmarks/floor_app.py polls alike
 GROUP_POLL = "5s"  # the same results under each group's form: fifty phones need not ask every second
@@ -192,7 +192,7 @@ def _rounds(store, workshop, round1, key_prefix: str) -> None:
         return
     st.plotly_chart(rounds_radar(round1, round2, lg), key=f"{key_prefix}-rounds", config={"displaylogo": False})
     headers, rows = compare_rounds(round1, round2, lg).table(lg)
-    st.table(pd.DataFrame(rows, columns=headers).set_index(headers[0]))
+    st.table(plain_table(headers, rows))
 
 
 def _overrides(store, workshop, summary, key_prefix: str) -> None:
@@ -227,7 +227,7 @@ def _override_changed(store, workshop_id: str, axis_key: str, key: str, rule, sh
     try:
         store.set_override(workshop_id, axis_key, new, expected=shown)
     except ValidationError as exc:
-        st.session_state[f"{key.split('-ov-')[0]}-ov-error"] = exc.message(lang())
+        st.session_state[f"{key.split('-ov-')[0]}-ov-error"] = plain(exc.message(lang()))
 
 
 def _num(x, lg: str) -> str:

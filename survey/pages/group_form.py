@@ -144,10 +144,10 @@ def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: in
         at = store.submit(workshop_id, group_id, values, round=round_, entered_by="group",
                           comments={k: v for k, v in comments.items() if v.strip()}, token=token)
     except UnavailableError as exc:  # nothing was written: busy (press again) or the disk refuses (say so)
-        state[f"form-error-{round_}"] = t("form_busy") if exc.busy else exc.message(lg)
+        state[f"form-error-{round_}"] = t("form_busy") if exc.busy else plain(exc.message(lg))
         return
     except StoreError as exc:
-        state[f"form-error-{round_}"] = exc.message(lg)
+        state[f"form-error-{round_}"] = plain(exc.message(lg))
         return
     state[f"saved-at-{round_}"] = at
 
@@ -174,7 +174,7 @@ def _questions_form(store, workshop, group, questions, writable) -> None:
                 points = [line.strip(" -•\t") for line in (texts[q.id] or "").splitlines()]
                 store.save_answers(workshop.id, group.id, q.id, [p for p in points if p], token=group.token)
         except StoreError as exc:
-            st.error(exc.message(lang()))
+            st.error(plain(exc.message(lang())))
             return
         st.success(t("questions_saved"))
 
