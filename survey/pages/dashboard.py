@@ -12,7 +12,7 @@ from analysis.labels import Interpretation
 from analysis.radar import group_lines_by_default
 from analysis.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
 
-from ..store import ValidationError
+from ..store import StoreError
 from ..ui import get_store, guarded, is_admin, lang, language_switch, plain, plain_table, t, workshop_labels
 
 POLL = "1s"  # the live results on the results page and the chiefs' view; benchmarks/floor_app.py polls alike
@@ -226,7 +226,7 @@ def _override_changed(store, workshop_id: str, axis_key: str, key: str, rule, sh
         return
     try:
         store.set_override(workshop_id, axis_key, new, expected=shown)
-    except ValidationError as exc:
+    except StoreError as exc:  # changed by someone else meanwhile, or the database refused: say so
         st.session_state[f"{key.split('-ov-')[0]}-ov-error"] = plain(exc.message(lang()))
 
 
