@@ -133,6 +133,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "questions_force": ("Ta bort frågor även om de har svar (svaren tas bort med dem)",
                         "Remove questions even if they have answers (the answers go with them)"),
     "manage_heading": ("Byt namn eller ta bort workshopen", "Rename or delete the workshop"),
+    "rename_title": ("Workshopens titel", "The workshop's title"),
+    "rename_date": ("Workshopens datum", "The workshop's date"),
+    "rename_place": ("Workshopens plats", "The workshop's place"),
+    "rename_federation": ("Workshopens förbund", "The workshop's federation"),
     "rename_save": ("Spara namn och datum", "Save name and date"),
     "delete_help": ("En borttagen workshop hamnar i papperskorgen under Ny workshop: den syns inte längre i "
                     "listor och länkarna slutar fungera, men inget raderas och den kan tas tillbaka.",

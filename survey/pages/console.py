@@ -370,11 +370,11 @@ def _manage(store, workshop) -> None:
     lg = lang()
     with st.expander(t("manage_heading")):
         with st.form(f"rename-{workshop.id}"):
-            title = st.text_input(t("new_title"), value=workshop.title, max_chars=200)
+            title = st.text_input(t("rename_title"), value=workshop.title, max_chars=200)
             c1, c2, c3 = st.columns(3)
-            when = c1.date_input(t("new_date"), value=date.fromisoformat(workshop.date), format="YYYY-MM-DD")
-            place = c2.text_input(t("new_place"), value=workshop.place, max_chars=200)
-            federation = c3.text_input(t("new_federation"), value=workshop.federation, max_chars=200)
+            when = c1.date_input(t("rename_date"), value=date.fromisoformat(workshop.date), format="YYYY-MM-DD")
+            place = c2.text_input(t("rename_place"), value=workshop.place, max_chars=200)
+            federation = c3.text_input(t("rename_federation"), value=workshop.federation, max_chars=200)
             if st.form_submit_button(t("rename_save")):
                 try:
                     store.update_workshop(workshop.id, title=title, date=when.isoformat(), place=place,
