@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from urllib.parse import urlencode
 
 import pytest
@@ -384,3 +385,38 @@ def test_the_logout_route_ends_the_session_and_deletes_the_cookie(app_store):
     assert response.status_code == 303 and not auth.session_valid(app_store, token)
     deleted = response.headers.getlist("set-cookie")
     assert any(c.startswith(f"{web.COOKIE}=") and "max-age=0" in c.lower() for c in deleted)
+
+
+# ---------------------------------------------------------------------------------------------- the server's shell
+
+
+def test_unlock_and_set_password_from_the_shell(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    url = f"sqlite:///{tmp_path / 'shell.db'}"
+    store = Store(url)
+    auth.ensure_admin_password(store)
+    token = auth.start_session(store)
+    fail(store, 5, time.time(), client=YOU)
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop(auth.PASSWORD_ENV, None)
+
+    def run(*args, stdin=None):
+        return subprocess.run([sys.executable, "-m", "survey", *args], cwd=ROOT, env=env, input=stdin,
+                              capture_output=True, text=True, timeout=60)
+
+    listed = run("lockouts")
+    assert listed.returncode == 0 and listed.stdout.startswith(f"{YOU}\t5 wrong\tlocked for ")
+    out = run("unlock")
+    assert out.returncode == 0 and out.stdout.strip() == "unlocked all clients: 1 counted client cleared"
+    assert auth.check_password(store, "fel", YOU).remaining_tries == 4
+    out = run("set-password", "--stdin", stdin="nytt från skalet\n")
+    assert out.returncode == 0 and out.stdout.strip() == "password replaced; ended 1 session(s)"
+    assert not auth.session_valid(store, token)
+    assert auth.check_password(store, "nytt från skalet", ME).ok
+    assert run("set-password", "--stdin", stdin="\n").returncode == 1
+    store.dispose()
