@@ -113,6 +113,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "Too many wrong tries from this device. Try again in {seconds} seconds."),
     "locked_out_minutes": ("För många felaktiga försök från den här enheten. Försök igen om {minutes} minuter.",
                            "Too many wrong tries from this device. Try again in {minutes} minutes."),
+    "logging_in": ("Loggar in …", "Logging in …"),
     "login_busy": ("Inloggningen är upptagen just nu. Försök igen om en stund.",
                    "Logging in is busy right now. Try again in a moment."),
     "login_unavailable": ("Inloggningen går inte just nu: databasen kan inte skrivas. Försök igen om en stund "

@@ -38,8 +38,10 @@ def page() -> None:
         _login()
         return
     code = st.session_state.pop(COOKIE_CODE, None)
-    if code:  # the browser trades it for its session cookie, so a reload keeps the login
+    if code:  # the browser trades it for its session cookie (a reload then keeps the login) and comes back
+        st.info(t("logging_in"))
         _send_browser(web.SESSION_PATH, code=code)
+        return
     store = get_store()
     with st.sidebar:
         if st.button(t("logout"), key="logout"):
