@@ -129,9 +129,8 @@ def is_admin() -> bool:
     tokens = admin_tokens()
     if checked and checked[0] in tokens and time.monotonic() - checked[1] < ADMIN_RECHECK_SECONDS:
         return True
-    store = get_store()
-    for token in tokens:
-        if session_valid(store, token):
+    for token in tokens:  # a visitor without a token costs no database read
+        if session_valid(get_store(), token):
             st.session_state[_ADMIN_CHECK] = (token, time.monotonic())
             return True
     st.session_state.pop(_ADMIN_CHECK, None)
@@ -153,7 +152,7 @@ def login_client() -> str:
 
     try:
         ip = st.context.ip_address
-        forwarded = (st.context.headers or {}).get("X-Forwarded-For")
+        forwarded = ",".join(st.context.headers.get_all("X-Forwarded-For")) or None  # several lines: one list
     except Exception:  # noqa: BLE001
         ip, forwarded = None, None
     return client_key(ip, forwarded)

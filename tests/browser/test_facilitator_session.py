@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
-from tests.appserver import ADMIN_PASSWORD
+from tests.appserver import ADMIN_PASSWORD, start_app
 from tests.browser.conftest import wait_idle
 
 CONSOLE_TAB = "Workshop och grupper"
 
 
+@pytest.fixture
+def app(tmp_path):
+    """The app as behind a reverse proxy on loopback, which names each client in X-Forwarded-For."""
+    server = start_app(tmp_path, env={"SPINDELN_TRUSTED_PROXIES": "127.0.0.1"})
+    yield server
+    server.stop()
+
+
+def from_address(page, address: str):
+    page.set_extra_http_headers({"X-Forwarded-For": address})
+    return page
+
+
 def test_a_reload_keeps_the_login_a_lock_out_elsewhere_does_not_end_it_and_logout_does(app, new_page):
-    facilitator = new_page()
+    facilitator = from_address(new_page(), "198.51.100.7")
     facilitator.goto(app.url + "/processledare")
     wait_idle(facilitator)
     facilitator.get_by_label("Lösenord", exact=True).fill(ADMIN_PASSWORD)
@@ -27,8 +41,8 @@ def test_a_reload_keeps_the_login_a_lock_out_elsewhere_does_not_end_it_and_logou
     wait_idle(facilitator)
     expect(facilitator.get_by_role("tab", name=CONSOLE_TAB)).to_be_visible()
 
-    # Another browser (same address: both are 127.0.0.1 here) locks itself out; the facilitator stays in.
-    attacker = new_page()
+    # Another device locks itself out; the facilitator stays in, and can log in afresh on a second device.
+    attacker = from_address(new_page(), "203.0.113.9")
     attacker.goto(app.url + "/processledare")
     wait_idle(attacker)
     for _ in range(5):
@@ -40,6 +54,12 @@ def test_a_reload_keeps_the_login_a_lock_out_elsewhere_does_not_end_it_and_logou
     facilitator.reload()
     wait_idle(facilitator)
     expect(facilitator.get_by_role("tab", name=CONSOLE_TAB)).to_be_visible()
+    tablet = from_address(new_page(), "198.51.100.7")
+    tablet.goto(app.url + "/processledare")
+    wait_idle(tablet)
+    tablet.get_by_label("Lösenord", exact=True).fill(ADMIN_PASSWORD)
+    tablet.get_by_role("button", name="Logga in").click()
+    expect(tablet.get_by_role("tab", name=CONSOLE_TAB)).to_be_visible()
 
     with facilitator.expect_navigation(url=app.url + "/processledare"):  # via /spindeln/logout
         facilitator.get_by_role("button", name="Logga ut").click()
