@@ -1,15 +1,16 @@
 """The two HTTP routes of the facilitator's session cookie, mounted by app.py through `st.App`.
 
 A Streamlit script cannot set a cookie (it talks to the browser over a WebSocket), so after a good
-password the console sends the browser to SESSION_PATH with a single-use code that lives 60 s. The route
+password the console has the browser POST a single-use code that lives 60 s to SESSION_PATH. The route
 trades the code for a session token, sets it as an HttpOnly, SameSite=Strict cookie (Secure, and named
 `__Host-…`, when served over https) and redirects back to the console. LOGOUT_PATH ends the session on
-the server and deletes the cookie. The token itself never appears in a URL.
+the server and deletes the cookie. Neither the token nor the code appears in a URL.
 """
 
 from __future__ import annotations
 
 import logging
+from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -65,12 +66,24 @@ def _no_store(response: RedirectResponse) -> RedirectResponse:
     return response
 
 
+async def _form_field(request: Request, name: str, limit: int = 4096) -> str | None:
+    """One field of a small url-encoded POST body (no multipart parser needed; larger bodies are refused)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    values = parse_qs(body.decode("ascii", errors="replace")).get(name)
+    return values[0] if values else None
+
+
 async def session_route(request: Request) -> RedirectResponse:
     from .ui import get_store
 
     response = _no_store(RedirectResponse(_console(request), status_code=303))
+    code = await _form_field(request, "code")
     try:
-        token = await run_in_threadpool(auth.redeem_login_code, get_store(), request.query_params.get("code"))
+        token = await run_in_threadpool(auth.redeem_login_code, get_store(), code)
     except auth.StoreUnavailable:
         return response
     if token:
@@ -96,5 +109,5 @@ async def logout_route(request: Request) -> RedirectResponse:
 
 def routes() -> list[Route]:
     base = base_path()
-    return [Route(base + SESSION_PATH, session_route, methods=["GET"]),
-            Route(base + LOGOUT_PATH, logout_route, methods=["GET"])]
+    return [Route(base + SESSION_PATH, session_route, methods=["POST"]),
+            Route(base + LOGOUT_PATH, logout_route, methods=["POST"])]

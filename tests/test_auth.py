@@ -330,15 +330,24 @@ def test_a_login_code_is_single_use_short_lived_and_replaces_the_tab_session(sto
 # ---------------------------------------------------------------------------------------------- the cookie routes
 
 
-def _call(route, path: str, query: dict | None = None, cookies: str = "", scheme: str = "http",
-          headers: list | None = None, client: str = "127.0.0.1"):
+def _call(route, path: str, form: dict | None = None, cookies: str = "", scheme: str = "http",
+          headers: list | None = None, client: str = "127.0.0.1", query: str = ""):
+    """Call a route as Starlette would for a browser's form POST (no HTTP client library needed)."""
     from starlette.requests import Request
 
-    raw = [(b"host", b"127.0.0.1:8501")] + ([(b"cookie", cookies.encode())] if cookies else []) + (headers or [])
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "scheme": scheme,
-             "query_string": urlencode(query or {}).encode(), "headers": raw, "server": ("127.0.0.1", 8501),
+    body = urlencode(form or {}).encode()
+    raw = [(b"host", b"127.0.0.1:8501"), (b"content-type", b"application/x-www-form-urlencoded"),
+           (b"content-length", str(len(body)).encode())]
+    raw += ([(b"cookie", cookies.encode())] if cookies else []) + (headers or [])
+    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "scheme": scheme,
+             "query_string": query.encode(), "headers": raw, "server": ("127.0.0.1", 8501),
              "client": (client, 40000), "root_path": ""}
-    return asyncio.run(route(Request(scope)))
+    messages = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive():
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    return asyncio.run(route(Request(scope, receive)))
 
 
 @pytest.fixture
@@ -352,7 +361,7 @@ def app_store(store, monkeypatch):
 
 def test_the_session_route_trades_a_code_for_an_httponly_strict_cookie(app_store):
     code = auth.issue_login_code(app_store, auth.start_session(app_store))
-    response = _call(web.session_route, web.SESSION_PATH, {"code": code, "lang": "en"})
+    response = _call(web.session_route, web.SESSION_PATH, {"code": code}, query="lang=en")
     assert response.status_code == 303 and response.headers["location"] == "/processledare?lang=en"
     assert response.headers["cache-control"] == "no-store" and response.headers["referrer-policy"] == "no-referrer"
     cookie = response.headers["set-cookie"]
@@ -363,6 +372,9 @@ def test_the_session_route_trades_a_code_for_an_httponly_strict_cookie(app_store
     assert "secure" not in attributes
     again = _call(web.session_route, web.SESSION_PATH, {"code": code})
     assert "set-cookie" not in again.headers and again.headers["location"] == "/processledare"
+    code = auth.issue_login_code(app_store, auth.start_session(app_store))
+    assert "set-cookie" not in _call(web.session_route, web.SESSION_PATH, {"code": code, "pad": "x" * 5000}).headers
+    assert {r.path: r.methods for r in web.routes()} == {web.SESSION_PATH: {"POST"}, web.LOGOUT_PATH: {"POST"}}
 
 
 def test_over_https_the_cookie_is_secure_and_host_only(app_store, monkeypatch):

@@ -241,10 +241,14 @@ def _log_in(at: AppTest, password: str) -> AppTest:
     return run_ok(at.button[0].click())
 
 
-def _redirects(at: AppTest) -> list[str]:
-    """Where the page sends the browser (st.html scripts calling window.location.replace)."""
-    return [re.search(r'replace\("([^"]+)"\)', h.proto.body).group(1) for h in at.get("html")
-            if "window.location.replace" in h.proto.body]
+def _redirects(at: AppTest) -> list[tuple[str, dict]]:
+    """Where the page has the browser POST (st.html scripts submitting a form): (action, fields)."""
+    sent = []
+    for h in at.get("html"):
+        found = re.search(r"f\.action = (\"[^\"]*\"); const fields = (\{[^}]*\})", h.proto.body)
+        if found:
+            sent.append((json.loads(found.group(1)), json.loads(found.group(2))))
+    return sent
 
 
 def _from_client(monkeypatch, address: str) -> None:
@@ -261,13 +265,13 @@ def test_right_password_opens_the_console_and_sends_the_browser_for_its_cookie(s
     assert not at.error and [i.value for i in at.info] == [sv("logging_in")]
     token = at.session_state[ADMIN_TOKEN]
     assert auth.session_valid(store, token)  # a server-side session, not a flag
-    (target,) = _redirects(at)
-    assert target.startswith("/spindeln/session?code=") and token not in target
+    ((target, fields),) = _redirects(at)
+    assert target == "/spindeln/session" and set(fields) == {"code"} and token not in fields["code"]
     run_ok(at)  # were the browser not to follow, the tab itself is logged in
     assert not _redirects(at)  # sent once
     assert [t.label for t in at.tabs] == [sv(k) for k in ("tab_run", "tab_status", "tab_paper", "tab_discussion",
                                                           "tab_round2", "tab_new")]
-    code = target.split("code=")[1]
+    code = fields["code"]
     cookie_token = auth.redeem_login_code(store, code)
     assert cookie_token and not auth.session_valid(store, token)  # the cookie's session replaces the tab's
     assert auth.redeem_login_code(store, code) is None
@@ -318,7 +322,7 @@ def test_log_out_ends_the_session_on_the_server_and_drops_the_cookie(store):
     run_ok(at.button(key="logout").click())
     assert not at.tabs and at.text_input(key="password")
     assert not auth.session_valid(store, token)
-    assert _redirects(at) == ["/spindeln/logout"]
+    assert _redirects(at) == [("/spindeln/logout", {})]
 
 
 def test_a_flag_in_session_state_is_not_a_login(store):

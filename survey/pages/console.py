@@ -6,7 +6,6 @@ import io
 import json
 import logging
 from datetime import date
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -77,12 +76,20 @@ def page() -> None:
         _new_workshop(store)
 
 
-def _send_browser(path: str, **query) -> None:
-    """Navigate the browser (not just the Streamlit page) to one of survey/web.py's routes."""
-    if lang() == "en":
-        query["lang"] = "en"
-    url = web.base_path() + path + (f"?{urlencode(query)}" if query else "")
-    st.html(f"<script>window.location.replace({json.dumps(url)})</script>", unsafe_allow_javascript=True)
+def _send_browser(path: str, **fields: str) -> None:
+    """Have the browser (not just the Streamlit page) POST to one of survey/web.py's routes.
+
+    A POST keeps the single-use code out of the address bar, the history and access logs.
+    """
+    url = web.base_path() + path + ("?lang=en" if lang() == "en" else "")
+    st.html(
+        "<script>(() => {const f = document.createElement('form'); f.method = 'post';"
+        f" f.action = {json.dumps(url)}; const fields = {json.dumps(fields)};"
+        " for (const [name, value] of Object.entries(fields)) {const i = document.createElement('input');"
+        " i.type = 'hidden'; i.name = name; i.value = value; f.appendChild(i);}"
+        " document.body.appendChild(f); f.submit();})()</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _log_out(store) -> None:
