@@ -146,7 +146,7 @@ def _configured_hash(store: "Store") -> tuple[str | None, bool]:
             _env_hashes.clear()
             _env_hashes[configured] = hash_password(configured)
         return _env_hashes[configured], False
-    return store.get_setting(HASH_SETTING), True
+    return _read(store, HASH_SETTING), True
 
 
 def ensure_admin_password(store: "Store") -> str | None:
@@ -317,7 +317,7 @@ def check_password(store: "Store", attempt: str, client: str = "unknown", now: f
     """
     now = time.time() if now is None else now
     try:
-        failures, until, _ = _entry(_load(_read(store, THROTTLE_SETTING)), client)
+        _, until, _ = _entry(_load(_read(store, THROTTLE_SETTING)), client)
         if _locked_for(until, now):
             return LoginResult(LOCKED, _locked_for(until, now))
         if not _hash_slots.acquire(timeout=HASH_WAIT_SECONDS):
@@ -325,8 +325,9 @@ def check_password(store: "Store", attempt: str, client: str = "unknown", now: f
         try:
             encoded, stored = _configured_hash(store)
             well_formed = isinstance(attempt, str) and 0 < len(attempt) <= MAX_PASSWORD_LENGTH
-            ok = verify_password(encoded or _DUMMY_HASH, attempt if well_formed else "") and well_formed \
-                and encoded is not None
+            # Always one hash: with no password set, or a malformed try, timing tells nothing either.
+            matches = verify_password(encoded or _DUMMY_HASH, attempt if well_formed else "")
+            ok = matches and well_formed and encoded is not None
             new_hash = hash_password(attempt) if ok and stored and needs_rehash(encoded) else None
         finally:
             _hash_slots.release()
