@@ -134,10 +134,6 @@ def workshop_labels(workshops, lang: str = "sv") -> dict[str, str]:
             for w in workshops}
 
 
-def is_admin() -> bool:
-    return bool(st.session_state.get("admin"))
-
-
 def guarded(fn):
     """A page or fragment that never shows a visitor a traceback: a refused store operation shows its own
     Swedish (or English) message, anything else a plain one, and the details go to the server's log only.
@@ -157,3 +153,60 @@ def guarded(fn):
             st.error(t("unexpected_error"))
 
     return wrapper
+
+
+ADMIN_TOKEN = "admin_token"  # session state: the token of a session started in this tab (server memory only)
+_ADMIN_CHECK = "admin_checked"  # session state: (token, monotonic time) of the last confirmation
+ADMIN_RECHECK_SECONDS = 30  # a polling fragment asks the store at most this often
+
+
+def admin_tokens() -> list[str]:
+    """The session tokens this tab can show: its own from a login, then the browser's cookie."""
+    from .web import cookie_tokens
+
+    own = st.session_state.get(ADMIN_TOKEN)
+    try:
+        cookies = cookie_tokens(st.context.cookies)
+    except Exception:  # noqa: BLE001 - no browser context (bare mode)
+        cookies = []
+    ended = st.session_state.get("admin_ended_tokens") or ()
+    return [t for t in [own, *cookies] if isinstance(t, str) and t and t not in ended]
+
+
+def is_admin() -> bool:
+    """Whether this tab belongs to a logged-in facilitator: a live server-side session, not a flag."""
+    import time
+
+    from .auth import session_valid
+
+    checked = st.session_state.get(_ADMIN_CHECK)
+    tokens = admin_tokens()
+    if checked and checked[0] in tokens and time.monotonic() - checked[1] < ADMIN_RECHECK_SECONDS:
+        return True
+    for token in tokens:  # a visitor without a token costs no database read
+        if session_valid(get_store(), token):
+            st.session_state[_ADMIN_CHECK] = (token, time.monotonic())
+            return True
+    st.session_state.pop(_ADMIN_CHECK, None)
+    st.session_state.pop(ADMIN_TOKEN, None)
+    return False
+
+
+def forget_admin() -> list[str]:
+    """Drop this tab's facilitator state; returns the tokens it held, for the server to end."""
+    tokens = admin_tokens()
+    st.session_state.pop(ADMIN_TOKEN, None)
+    st.session_state.pop(_ADMIN_CHECK, None)
+    return tokens
+
+
+def login_client() -> str:
+    """Whom a login try is counted against (see auth.client_key): the connection, or a trusted proxy's word."""
+    from .auth import client_key
+
+    try:
+        ip = st.context.ip_address
+        forwarded = ",".join(st.context.headers.get_all("X-Forwarded-For")) or None  # several lines: one list
+    except Exception:  # noqa: BLE001
+        ip, forwarded = None, None
+    return client_key(ip, forwarded)

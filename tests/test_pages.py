@@ -19,7 +19,7 @@ from streamlit.testing.v1.element_tree import Block, Expander, Tab
 
 from survey import auth
 from survey.texts import TEXTS
-from survey.ui import get_store, plain
+from survey.ui import ADMIN_TOKEN, get_store, plain
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -111,12 +111,16 @@ def app(**query) -> AppTest:
     return at
 
 
+def as_facilitator(at: AppTest) -> AppTest:
+    """A tab holding a real server-side session, as after a login (a flag alone no longer counts)."""
+    at.session_state[ADMIN_TOKEN] = auth.start_session(get_store())
+    return at
+
+
 def console_app(*, admin: bool = False) -> AppTest:
     at = AppTest.from_string(
         "from survey.pages.console import page\npage()\n", default_timeout=TIMEOUT)
-    if admin:
-        at.session_state["admin"] = True
-    return at
+    return as_facilitator(at) if admin else at
 
 
 def group_app(w, group, **query) -> AppTest:
@@ -238,14 +242,40 @@ def _log_in(at: AppTest, password: str) -> AppTest:
     return run_ok(at.button[0].click())
 
 
-def test_right_password_opens_the_console(store):
+def _redirects(at: AppTest) -> list[tuple[str, dict]]:
+    """Where the page has the browser POST (st.html scripts submitting a form): (action, fields)."""
+    sent = []
+    for h in at.get("html"):
+        found = re.search(r"f\.action = (\"[^\"]*\"); const fields = (\{[^}]*\})", h.proto.body)
+        if found:
+            sent.append((json.loads(found.group(1)), json.loads(found.group(2))))
+    return sent
+
+
+def _from_client(monkeypatch, address: str) -> None:
+    """AppTest has no connection of its own (st.context.ip_address is None), so name the client directly."""
+    from survey.pages import console
+
+    monkeypatch.setattr(console, "login_client", lambda: address, raising=False)
+
+
+def test_right_password_opens_the_console_and_sends_the_browser_for_its_cookie(store):
     at = run_ok(console_app())
     assert not at.tabs
     _log_in(at, PASSWORD)
-    assert not at.error
+    assert not at.error and [i.value for i in at.info] == [sv("logging_in")]
+    token = at.session_state[ADMIN_TOKEN]
+    assert auth.session_valid(store, token)  # a server-side session, not a flag
+    ((target, fields),) = _redirects(at)
+    assert target == "/spindeln/session" and set(fields) == {"code"} and token not in fields["code"]
+    run_ok(at)  # were the browser not to follow, the tab itself is logged in
+    assert not _redirects(at)  # sent once
     assert [t.label for t in at.tabs] == [sv(k) for k in ("tab_run", "tab_status", "tab_paper", "tab_discussion",
                                                           "tab_round2", "tab_new")]
-    assert at.session_state["admin"] is True
+    code = fields["code"]
+    cookie_token = auth.redeem_login_code(store, code)
+    assert cookie_token and not auth.session_valid(store, token)  # the cookie's session replaces the tab's
+    assert auth.redeem_login_code(store, code) is None
 
 
 def test_wrong_password_says_how_many_tries_are_left(store):
@@ -257,18 +287,64 @@ def test_wrong_password_says_how_many_tries_are_left(store):
     assert not at.tabs
 
 
-def test_five_wrong_tries_lock_out_even_the_right_password(store):
-    at = run_ok(console_app())
+def test_five_wrong_tries_lock_out_that_device_but_not_the_facilitator(store, monkeypatch):
+    _from_client(monkeypatch, "203.0.113.9")
+    attacker = run_ok(console_app())
     for _ in range(auth.MAX_TRIES):
-        _log_in(at, "fel")
-    assert [e.value for e in at.error] == [sv("locked_out", seconds=auth.LOCKOUT_SECONDS)]
+        _log_in(attacker, "fel")
+    assert [e.value for e in attacker.error] == [sv("locked_out", seconds=auth.LOCKOUT_SECONDS)]
     locked = re.escape(sv("locked_out", seconds=999)).replace("999", r"\d+")
-    _log_in(at, PASSWORD)
-    assert len(at.error) == 1 and re.fullmatch(locked, at.error[0].value)
-    assert not at.tabs and not at.session_state.get("admin")
-    other_tab = run_ok(console_app())  # the count is in the store, so another tab is locked out too
+    _log_in(attacker, PASSWORD)
+    assert len(attacker.error) == 1 and re.fullmatch(locked, attacker.error[0].value)
+    assert not attacker.tabs and ADMIN_TOKEN not in attacker.session_state
+    other_tab = run_ok(console_app())  # the count is in the store: another tab on that device is locked too
     _log_in(other_tab, PASSWORD)
     assert re.fullmatch(locked, other_tab.error[0].value) and not other_tab.tabs
+    _from_client(monkeypatch, "198.51.100.7")
+    facilitator = run_ok(console_app())
+    _log_in(facilitator, PASSWORD)
+    assert not facilitator.error and run_ok(facilitator).tabs
+
+
+def test_a_logged_in_console_is_not_thrown_out_by_a_lock_out(store):
+    facilitator = run_ok(console_app())
+    _log_in(facilitator, PASSWORD)
+    attacker = run_ok(console_app())  # from the same address even
+    for _ in range(auth.MAX_TRIES + 2):
+        _log_in(attacker, "fel")
+    assert not attacker.tabs
+    assert run_ok(facilitator).tabs
+
+
+def test_log_out_ends_the_session_on_the_server_and_drops_the_cookie(store):
+    at = run_ok(console_app())
+    run_ok(_log_in(at, PASSWORD))
+    token = at.session_state[ADMIN_TOKEN]
+    run_ok(at.button(key="logout").click())
+    assert not at.tabs and at.text_input(key="password")
+    assert not auth.session_valid(store, token)
+    assert _redirects(at) == [("/spindeln/logout", {})]
+
+
+def test_a_flag_in_session_state_is_not_a_login(store):
+    at = console_app()
+    at.session_state["admin"] = True
+    assert not run_ok(at).tabs
+
+
+def test_an_unwritable_database_refuses_every_login_in_plain_swedish(store, fresh_env, monkeypatch):
+    """A real read-only SQLite file (mode=ro: root ignores chmod). Before: a traceback per try, none counted,
+    and then the right password got in."""
+    store.dispose()
+    get_store.clear()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///file:{fresh_env / 'db.sqlite'}?mode=ro&uri=true")
+    at = run_ok(console_app())
+    for attempt in ["fel"] * (auth.MAX_TRIES + 1) + [PASSWORD]:
+        _log_in(at, attempt)  # run_ok: no exception, so no traceback on the page
+        assert [e.value for e in at.error] == [sv("login_unavailable")]
+    assert not at.tabs and ADMIN_TOKEN not in at.session_state
+    page = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "sqlite" not in page.lower() and "Traceback" not in page
 
 
 # ---------------------------------------------------------------------------------------------- group form
@@ -646,8 +722,7 @@ def test_an_open_workshop_is_only_on_the_results_page_for_the_facilitator(store)
     assert secret.id not in public.selectbox(key="dashboard-workshop").options
     assert table_rows(public.dataframe[0].value) == SAMPLE_TABLE
 
-    facilitator = app(w=secret.id)
-    facilitator.session_state["admin"] = True
+    facilitator = as_facilitator(app(w=secret.id))
     run_ok(facilitator)
     assert facilitator.selectbox(key="dashboard-workshop").value == secret.id
     assert sv("not_revealed_banner") in [x.value for x in facilitator.warning]
@@ -657,8 +732,7 @@ def test_an_open_workshop_is_only_on_the_results_page_for_the_facilitator(store)
 
 def test_before_the_first_rating_the_board_shows_the_empty_frame(store, workshop):
     w, _ = workshop
-    at = app(w=w.id)
-    at.session_state["admin"] = True
+    at = as_facilitator(app(w=w.id))
     run_ok(at)
     assert sv("groups_submitted", done=0, total=2) in [c.value for c in at.caption]
     assert sv("no_ratings_yet") in [i.value for i in at.info]

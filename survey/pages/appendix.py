@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..ui import get_store, is_admin, lang, language_switch, plain, t
+from ..ui import get_store, is_admin, lang, language_switch, t
 from .dashboard import pick_workshop, visible_workshops
 
 FORMATS = (("docx", "Word (.docx)"), ("pdf", "PDF"), ("md", "Markdown"), ("xlsx", "Excel (.xlsx)"),

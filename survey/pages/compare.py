@@ -19,7 +19,7 @@ def page(chief_federation: str | None = None) -> None:
 
 def show_comparison(workshops, key_prefix: str) -> None:
     from analysis.compare import by_party, compare_profiles
-    from analysis.figures import comparison_radar, radar_figure
+    from analysis.figures import comparison_radar
 
     store = get_store()
     lg = lang()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import logging
 from datetime import date
 
 import pandas as pd
@@ -12,11 +14,15 @@ from analysis import DEFAULT_AXES, Axis, Scale, ScaleError, summarize
 from analysis.formatting import format_value
 from analysis.labels import Interpretation
 
-from ..auth import check_password
+from .. import auth, web
 from ..importer import RatingsFileError, read_ratings
 from ..store import DEFAULT_QUESTIONS, PARTIES, StoreError
-from ..ui import (get_store, guarded, is_admin, join_link, lang, language_switch, plain, t, view_link,
-                  workshop_labels)
+from ..ui import (ADMIN_TOKEN, forget_admin, get_store, guarded, is_admin, join_link, lang, language_switch,
+                  login_client, plain, t, view_link, workshop_labels)
+
+log = logging.getLogger(__name__)
+COOKIE_CODE = "admin_cookie_code"  # session state: the single-use code this tab's browser is sent to redeem
+LOGGED_OUT = "admin_logged_out"  # session state: this tab pressed "Log out" and its browser must drop the cookie
 
 SKIP = "skip"
 
@@ -25,12 +31,19 @@ def page() -> None:
     language_switch()
     st.title(t("console_title"), anchor=False)
     if not is_admin():
+        if st.session_state.pop(LOGGED_OUT, False):
+            _send_browser(web.LOGOUT_PATH)
         _login()
+        return
+    code = st.session_state.pop(COOKIE_CODE, None)
+    if code:  # the browser trades it for its session cookie (a reload then keeps the login) and comes back
+        st.info(t("logging_in"))
+        _send_browser(web.SESSION_PATH, code=code)
         return
     store = get_store()
     with st.sidebar:
         if st.button(t("logout"), key="logout"):
-            st.session_state["admin"] = False
+            _log_out(store)
             st.rerun()
     workshops = store.list_workshops()
     tab_names = [t("tab_run"), t("tab_status"), t("tab_paper"), t("tab_discussion"), t("tab_round2"), t("tab_new")]
@@ -68,21 +81,66 @@ def page() -> None:
         _bin(store)
 
 
+def _send_browser(path: str, **fields: str) -> None:
+    """Have the browser (not just the Streamlit page) POST to one of survey/web.py's routes.
+
+    A POST keeps the single-use code out of the address bar, the history and access logs.
+    """
+    url = web.base_path() + path + ("?lang=en" if lang() == "en" else "")
+    st.html(
+        "<script>(() => {const f = document.createElement('form'); f.method = 'post';"
+        f" f.action = {json.dumps(url)}; const fields = {json.dumps(fields)};"
+        " for (const [name, value] of Object.entries(fields)) {const i = document.createElement('input');"
+        " i.type = 'hidden'; i.name = name; i.value = value; f.appendChild(i);}"
+        " document.body.appendChild(f); f.submit();})()</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _log_out(store) -> None:
+    """End this tab's and this browser's sessions on the server, then have the browser drop its cookie."""
+    tokens = forget_admin()
+    st.session_state[LOGGED_OUT] = True
+    ended = set(st.session_state.get("admin_ended_tokens", ()))
+    st.session_state["admin_ended_tokens"] = ended | set(tokens)  # ignored in this tab even if the store failed
+    try:
+        auth.end_session(store, tokens)
+    except Exception as exc:  # noqa: BLE001 - the browser still drops the cookie
+        log.error("logout: cannot end the session in the store: %s", exc)
+
+
 def _login() -> None:
     store = get_store()
     with st.form("login"):
         password = st.text_input(t("password_label"), type="password", key="password")
         sent = st.form_submit_button(t("login_button"), type="primary")
     st.caption(t("password_help"))
-    if sent:
-        result = check_password(store, password or "")
+    if not sent:
+        return
+    try:
+        result = auth.check_password(store, password or "", login_client())
         if result.ok:
-            st.session_state["admin"] = True
-            st.rerun()
-        elif result.locked_for:
-            st.error(t("locked_out", seconds=result.locked_for))
+            code = auth.issue_login_code(store, result.token)
+    except Exception as exc:  # noqa: BLE001 - a visitor never sees a traceback; the log has it
+        log.exception("login failed: %s", exc)
+        result = auth.LoginResult(auth.UNAVAILABLE)
+    if result.ok:
+        st.session_state[ADMIN_TOKEN] = result.token
+        st.session_state[COOKIE_CODE] = code
+        st.session_state.pop(LOGGED_OUT, None)
+        st.rerun()
+    elif result.status == auth.LOCKED:
+        seconds = result.locked_for
+        if seconds > 120:
+            st.error(t("locked_out_minutes", minutes=-(-seconds // 60)))
         else:
-            st.error(t("wrong_password", tries=result.remaining_tries))
+            st.error(t("locked_out", seconds=seconds))
+    elif result.status == auth.BUSY:
+        st.error(t("login_busy"))
+    elif result.status == auth.UNAVAILABLE:
+        st.error(t("login_unavailable"))
+    else:
+        st.error(t("wrong_password", tries=result.remaining_tries))
 
 
 def _run(store, workshop) -> None:

@@ -1,0 +1,113 @@
+"""The two HTTP routes of the facilitator's session cookie, mounted by app.py through `st.App`.
+
+A Streamlit script cannot set a cookie (it talks to the browser over a WebSocket), so after a good
+password the console has the browser POST a single-use code that lives 60 s to SESSION_PATH. The route
+trades the code for a session token, sets it as an HttpOnly, SameSite=Strict cookie (Secure, and named
+`__Host-…`, when served over https) and redirects back to the console. LOGOUT_PATH ends the session on
+the server and deletes the cookie. Neither the token nor the code appears in a URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import parse_qs
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+
+from . import auth, config
+
+log = logging.getLogger(__name__)
+
+COOKIE = "spindeln_session"
+SECURE_COOKIE = "__Host-spindeln_session"  # the browser accepts it only with Secure, Path=/ and no Domain
+SESSION_PATH = "/spindeln/session"
+LOGOUT_PATH = "/spindeln/logout"
+CONSOLE_PATH = "/processledare"
+
+
+def base_path() -> str:
+    """Streamlit's server.baseUrlPath as a prefix ('' or '/something')."""
+    try:
+        from streamlit import config as st_config
+
+        base = (st_config.get_option("server.baseUrlPath") or "").strip("/")
+    except Exception:  # noqa: BLE001 - outside a configured Streamlit
+        base = ""
+    return f"/{base}" if base else ""
+
+
+def cookie_tokens(cookies) -> list[str]:
+    """The session tokens a request (or `st.context.cookies`) carries, the Secure one first."""
+    return [cookies[name] for name in (SECURE_COOKIE, COOKIE) if cookies.get(name)]
+
+
+def _https(request: Request) -> bool:
+    if request.url.scheme == "https":
+        return True
+    public = config.setting("SPINDELN_PUBLIC_URL") or ""
+    if public.lower().startswith("https://"):
+        return True
+    peer = request.client.host if request.client else None
+    proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return proto == "https" and peer is not None and auth.trusted_proxy(peer)
+
+
+def _console(request: Request) -> str:
+    lang = request.query_params.get("lang")
+    return base_path() + CONSOLE_PATH + ("?lang=en" if lang == "en" else "")
+
+
+def _no_store(response: RedirectResponse) -> RedirectResponse:
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+async def _form_field(request: Request, name: str, limit: int = 4096) -> str | None:
+    """One field of a small url-encoded POST body (no multipart parser needed; larger bodies are refused)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    values = parse_qs(body.decode("ascii", errors="replace")).get(name)
+    return values[0] if values else None
+
+
+async def session_route(request: Request) -> RedirectResponse:
+    from .ui import get_store
+
+    response = _no_store(RedirectResponse(_console(request), status_code=303))
+    code = await _form_field(request, "code")
+    try:
+        token = await run_in_threadpool(auth.redeem_login_code, get_store(), code)
+    except auth.StoreUnavailable:
+        return response
+    if token:
+        secure = _https(request)
+        response.set_cookie(SECURE_COOKIE if secure else COOKIE, token, max_age=auth.SESSION_ABSOLUTE_SECONDS,
+                            path="/", secure=secure, httponly=True, samesite="strict")
+    return response
+
+
+async def logout_route(request: Request) -> RedirectResponse:
+    from .ui import get_store
+
+    tokens = cookie_tokens(request.cookies)
+    try:
+        await run_in_threadpool(auth.end_session, get_store(), tokens)
+    except Exception as exc:  # noqa: BLE001 - the cookie goes anyway
+        log.error("logout: cannot end the session in the store: %s", exc)
+    response = _no_store(RedirectResponse(_console(request), status_code=303))
+    for name, secure in ((SECURE_COOKIE, True), (COOKIE, False)):
+        response.delete_cookie(name, path="/", secure=secure, httponly=True, samesite="strict")
+    return response
+
+
+def routes() -> list[Route]:
+    base = base_path()
+    return [Route(base + SESSION_PATH, session_route, methods=["POST"]),
+            Route(base + LOGOUT_PATH, logout_route, methods=["POST"])]
