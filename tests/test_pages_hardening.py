@@ -10,7 +10,7 @@ import pytest
 from survey.store import ValidationError
 
 from tests.test_pages import (  # noqa: F401  (fixtures)
-    AXIS_KEYS, app, console_app, fresh_env, group_app, page_text, quiet_streamlit, run_ok, store, sv, workshop,
+    AXIS_KEYS, app, as_facilitator, console_app, fresh_env, group_app, page_text, quiet_streamlit, run_ok, store, sv, workshop,
 )
 
 
@@ -51,9 +51,8 @@ def test_a_stale_override_control_never_writes_back(store):
     from analysis.labels import Interpretation
 
     sample = store.list_workshops()[0]
-    a, b = app(w=sample.id), app(w=sample.id)
+    a, b = as_facilitator(app(w=sample.id)), as_facilitator(app(w=sample.id))
     for at in (a, b):
-        at.session_state["admin"] = True
         run_ok(at)
     run_ok(next(s for s in a.selectbox if s.label == "Finansiera").set_value(Interpretation.HIGH))
     assert store.overrides(sample.id) == {"finansiera": "high"}
