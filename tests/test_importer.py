@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import tracemalloc
 
 import openpyxl
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.model import Scale
+from survey import importer
 from survey.importer import RatingsFileError, column_letter, read_ratings
 
 HEADER = "grupp;Finansiera;Mötesplats;Förvalta"
@@ -182,3 +184,72 @@ def _assert_table_or_import_error(data: bytes, name: str) -> None:
     assert len(r.groups) >= 1 and len(r.axes) >= 1
     present = r.values[~(r.values != r.values)]
     assert ((present >= 1) & (present <= 5)).all()
+
+
+# Hostile files (issue 11): each limit is checked while the file is read, so a small file cannot make the
+# server build a huge table; peak memory is measured by tracemalloc, never time.
+PEAK_LIMIT = 50 * 2**20
+
+
+def _refused_within_memory(data: bytes, name: str) -> RatingsFileError:
+    tracemalloc.start()
+    try:
+        with pytest.raises(RatingsFileError) as e:
+            read_ratings(data, filename=name)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < PEAK_LIMIT, f"peak {peak / 2**20:.0f} MB"
+    assert "\n" not in str(e.value) and "\n" not in e.value.message("en")
+    return e.value
+
+
+def test_limits_follow_the_store():
+    from survey.store import MAX_AXES
+
+    assert importer.MAX_AXES == MAX_AXES and importer.MAX_COLUMNS == MAX_AXES + 1
+
+
+def test_too_many_group_rows_are_refused_where_the_limit_is_passed():
+    limit = importer.MAX_GROUPS
+    data = ("grupp;Finansiera\n" + "".join(f"G{i};3\n" for i in range(limit + 50))).encode()
+    e = _refused_within_memory(data, "betyg.csv")
+    assert (e.code, e.row) == ("too_many_rows", limit + 2)
+    assert str(e) == f"betyg.csv: rad {limit + 2}: filen har fler än {limit} grupprader"
+    at_limit = b"\n".join(data.split(b"\n")[:limit + 1])
+    assert read_ratings(at_limit, filename="ok.csv").values.shape == (limit, 1)
+
+
+def test_csv_with_sixty_thousand_columns_is_refused_at_the_first_extra_column():
+    n = 60_000
+    data = ("grupp;" + ";".join(f"ax{i}" for i in range(n)) + "\nA;" + ";" * (n - 1) + "\n").encode()
+    e = _refused_within_memory(data, "betyg.csv")
+    assert (e.code, e.row, e.column) == ("too_many_columns", 1, 25)
+    assert str(e) == "betyg.csv: rad 1, kolumn Z: filen har fler kolumner än 25 (gruppkolumnen och högst 24 axlar)"
+
+
+def test_csv_empty_fields_to_the_right_are_allowed_within_a_bound():
+    ok = b"grupp;Finansiera" + b";" * 40 + b"\nA;3" + b";" * 40 + b"\n"
+    assert read_ratings(ok).values.tolist() == [[3.0]]
+    wide = b"grupp;Finansiera\nA;3" + b";" * 100_000 + b"\n"
+    e = _refused_within_memory(wide, "betyg.csv")
+    assert (e.code, e.row, e.column) == ("too_wide", 2, importer.MAX_FIELDS)
+    assert str(e) == f"betyg.csv: rad 2, kolumn AY: raden har fler än {importer.MAX_FIELDS} fält, även tomma fält räknas"
+
+
+def test_csv_enormous_cell_is_refused_with_its_column():
+    data = b"grupp;Finansiera\nA;" + b"x" * 1_500_000 + b"\n"
+    e = _refused_within_memory(data, "betyg.csv")
+    assert (e.code, e.row, e.column) == ("cell_too_long", 2, 1)
+
+
+def test_size_limit_is_far_below_ten_megabytes(tmp_path):
+    data = b"grupp;Finansiera\n" + b"".join(b"G%d;3\n" % i for i in range(400_000))
+    assert 2 * 2**20 < len(data) < 10 * 2**20
+    e = _refused_within_memory(data, "betyg.csv")
+    assert e.code == "too_large" and str(e) == "betyg.csv: filen är större än 2 MB"
+    path = tmp_path / "stor.csv"
+    path.write_bytes(data)
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(path)
+    assert e.value.code == "too_large"
