@@ -5,17 +5,22 @@ axis. Every problem raises one `RatingsFileError` that names the row (the header
 spreadsheet) and the column, in Swedish or English.
 
 The file comes from a browser upload, so it is read as hostile: its size, its columns and its rows are
-bounded *while* it is read (a row that breaks a limit stops the reading there).
+bounded *while* it is read (a row that breaks a limit stops the reading there), an .xlsx is a zip whose
+entries are checked before they are unpacked, and its sheet is streamed through expat with no tree kept,
+no DOCTYPE and no entities. Memory therefore stays small whatever the file holds.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
+from xml.parsers import expat
 
 import numpy as np
 
@@ -35,6 +40,11 @@ MAX_FIELDS = 2 * MAX_COLUMNS
 MAX_GROUPS = 500
 # A CSV record longer than this breaks MAX_FIELDS or MAX_CELL for certain; reading stops there.
 MAX_RECORD = MAX_FIELDS * (MAX_CELL + 3)
+# An .xlsx: at most this many zip entries (Excel writes 10–20), and each XML part we read unpacks to at
+# most this much (a 500-group sheet is about 0.5 MB): a zip bomb is refused from its directory.
+MAX_ZIP_ENTRIES = 200
+MAX_PART_BYTES = 4 * 1024 * 1024
+XLSX_MAX_ROW, XLSX_MAX_COL = 1_048_576, 16_384  # the sheet size of Excel itself
 GROUP_HEADERS = {"grupp", "group"}
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -50,6 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_wide": "raden har fler än {limit} fält, även tomma fält räknas",
         "too_many_rows": "filen har fler än {limit} grupprader",
         "record_too_long": "raden är längre än {limit} tecken",
+        "zip_entries": "filen består av fler än {limit} delar och är ingen vanlig betygsfil",
+        "zip_part_too_large": "delen '{part}' packas upp till mer än {limit} MB och är ingen vanlig betygsfil",
         "empty": "filen är tom",
         "no_group_column": "första kolumnen ska heta 'grupp' eller 'group', inte '{found}'",
         "no_axes": "rubrikraden har ingen axel efter gruppkolumnen",
@@ -79,6 +91,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_wide": "the row has more than {limit} fields, empty fields included",
         "too_many_rows": "the file has more than {limit} group rows",
         "record_too_long": "the row is longer than {limit} characters",
+        "zip_entries": "the file has more than {limit} parts and is not an ordinary ratings file",
+        "zip_part_too_large": "the part '{part}' unpacks to more than {limit} MB and is not an ordinary ratings file",
         "empty": "the file is empty",
         "no_group_column": "the first column must be called 'group' or 'grupp', not '{found}'",
         "no_axes": "the header row has no axis after the group column",
@@ -296,33 +310,366 @@ def _refuse_long_record(prefix: str, delimiter: str, row: int, filename: str | N
 
 # --------------------------------------------------------------------------------------------- xlsx
 
-def _excel_rows(data: bytes, filename: str | None, lang: str) -> tuple[Rows, str]:
-    import openpyxl
+class _Stop(Exception):
+    """Ends an expat parse early once everything needed has been read."""
 
+
+class _XlsxError(Exception):
+    """A problem found inside a handler, raised as a `RatingsFileError` once expat has unwound."""
+
+    def __init__(self, code: str, **kwargs: Any) -> None:
+        super().__init__(code)
+        self.code, self.kwargs = code, kwargs
+
+
+def _local(name: str) -> str:
+    return name.rpartition(" ")[2]
+
+
+def _refuse_doctype(*_args: Any) -> None:
+    raise _XlsxError("bad_excel")  # no DOCTYPE, so no entities: an .xlsx part never has one
+
+
+def _parse_part(book: zipfile.ZipFile, name: str, start: Callable, end: Callable | None = None,
+                text: Callable | None = None) -> None:
+    """Stream one XML part of the zip through expat, at most MAX_PART_BYTES of it, keeping no tree."""
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = []
-            for v in values:
-                if v is None:
-                    cells.append(_Cell())
-                elif isinstance(v, bool):
-                    cells.append(_Cell(text=str(v)))
-                elif isinstance(v, (int, float)):
-                    cells.append(_Cell(text=format_value(v, "en") if float(v).is_integer() else repr(float(v)), number=float(v)))
-                else:
-                    cells.append(_Cell(text=str(v)))
-            rows.append((number, cells))
-        book.close()
+        info = book.getinfo(name)
+    except KeyError:
+        raise _XlsxError("bad_excel") from None
+    if info.file_size > MAX_PART_BYTES:
+        raise _XlsxError("zip_part_too_large", part=name, limit=MAX_PART_BYTES // 2**20)
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_doctype
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    if text is not None:
+        parser.CharacterDataHandler = text
+    parser.buffer_text = True
+    total = 0
+    try:
+        with book.open(info) as f:
+            while chunk := f.read(64 * 1024):
+                total += len(chunk)
+                if total > MAX_PART_BYTES:  # never trust the directory alone
+                    raise _XlsxError("zip_part_too_large", part=name, limit=MAX_PART_BYTES // 2**20)
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _Stop:
+        pass
+
+
+def _relationships(book: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Id → (type, zip path) from the .rels of a part ('' for the package)."""
+    folder, base = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    rels: dict[str, tuple[str, str]] = {}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if _local(name) == "Relationship" and len(rels) < MAX_ZIP_ENTRIES * 4:
+            target = attrs.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            rels[attrs.get("Id", "")] = (attrs.get("Type", "").rpartition("/")[2], path)
+
+    if rels_name in book.NameToInfo:
+        _parse_part(book, rels_name, start)
+    return rels
+
+
+_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d*)$")
+
+
+def _column_number(ref: str) -> int:
+    match = _CELL_REF.match(ref)
+    if not match:
+        raise ValueError(ref)
+    number = 0
+    for ch in match.group(1).upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+class _SheetReader:
+    """The cells of one worksheet, streamed: only non-empty cells are kept, only within the limits."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, dict[int, tuple[str, str | None, int, bool]]]] = []  # (kind, value, style, formula)
+        self.row = 0
+        self.col = 0
+        self.in_data = False
+        self.cells: dict[int, tuple] | None = None
+        self.cell: dict[str, Any] | None = None
+        self.text: list[str] | None = None
+        self.text_len = 0
+        self.skip_depth = 0  # inside <rPh>: phonetic reading, not part of the text
+
+    def _fail(self, code: str, column: int | None = None, **kwargs: Any) -> None:
+        raise _XlsxError(code, row=self.row or None, column=column, **kwargs)
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = _local(name)
+        if tag == "sheetData":
+            self.in_data = True
+        elif not self.in_data:
+            return
+        elif tag == "row":
+            try:
+                number = int(attrs["r"]) if "r" in attrs else self.row + 1
+            except ValueError:
+                number = -1
+            if not self.row < number <= XLSX_MAX_ROW:  # rows come in order, within Excel's sheet
+                raise _XlsxError("bad_excel", row=number if 0 < number <= XLSX_MAX_ROW else None)
+            self.row, self.col, self.cells = number, 0, {}
+        elif tag == "c" and self.cells is not None:
+            try:
+                number = _column_number(attrs["r"]) if "r" in attrs else self.col + 1
+            except ValueError:
+                number = -1
+            if not self.col < number <= XLSX_MAX_COL:  # cells come in order, within Excel's sheet
+                self._fail("bad_excel", number - 1 if 0 < number <= XLSX_MAX_COL else None)
+            self.col = number
+            try:
+                style = int(attrs.get("s", 0))
+            except ValueError:
+                style = 0
+            self.cell = {"t": attrs.get("t", "n"), "s": style, "v": None, "is": None, "f": False}
+        elif self.cell is not None:
+            if tag == "rPh":
+                self.skip_depth += 1
+            elif tag == "f":
+                self.cell["f"] = True
+            elif tag in ("v", "t") and not self.skip_depth:
+                self.text = []
+                self.text_len = 0
+
+    def chars(self, data: str) -> None:
+        if self.text is not None and self.text_len <= MAX_CELL:
+            self.text.append(data[:MAX_CELL + 1 - self.text_len])
+            self.text_len += len(self.text[-1])
+
+    def end(self, name: str) -> None:
+        tag = _local(name)
+        if tag == "sheetData":
+            raise _Stop
+        cell = self.cell
+        if cell is not None and self.text is not None and tag in ("v", "t"):
+            value = "".join(self.text)[:MAX_CELL + 1]
+            self.text = None
+            if tag == "v":
+                cell["v"] = value
+            else:
+                cell["is"] = ((cell["is"] or "") + value)[:MAX_CELL + 1]
+        elif tag == "rPh" and cell is not None:
+            self.skip_depth -= 1
+        elif tag == "c" and cell is not None:
+            self.cell = None
+            self._keep(cell)
+        elif tag == "row" and self.cells is not None:
+            if self.cells:
+                if len(self.rows) > MAX_GROUPS:
+                    self._fail("too_many_rows", limit=MAX_GROUPS)
+                self.rows.append((self.row, self.cells))
+            self.cells = None
+
+    def _keep(self, cell: dict[str, Any]) -> None:
+        kind, value, inline = cell["t"], cell["v"], cell["is"]
+        no_value = value is None or (value == "" and kind != "str")
+        if kind == "inlineStr":
+            no_value = inline is None
+            value = inline
+        if no_value or (kind in ("str", "inlineStr") and not value.strip()):
+            return  # an empty cell, however far right: never stored
+        else:
+            entry = (kind, value, cell["s"], False)
+        if self.col > MAX_COLUMNS:
+            self._fail("too_many_columns", self.col - 1, limit=MAX_COLUMNS, axes=MAX_AXES)
+        self.cells[self.col] = entry
+
+
+def _shared_strings(book: zipfile.ZipFile, path: str, wanted: set[int]) -> dict[int, str]:
+    """Only the shared strings the sheet uses, each cut at MAX_CELL + 1 characters."""
+    found: dict[int, str] = {}
+    last = max(wanted)
+    state = {"index": -1, "parts": None, "len": 0, "skip": 0, "in_t": False}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = _local(name)
+        if tag == "si":
+            state["index"] += 1
+            state["parts"], state["len"] = ([] if state["index"] in wanted else None), 0
+        elif tag == "rPh":
+            state["skip"] += 1
+        elif tag == "t" and not state["skip"]:
+            state["in_t"] = True
+
+    def end(name: str) -> None:
+        tag = _local(name)
+        if tag == "si":
+            if state["parts"] is not None:
+                found[state["index"]] = "".join(state["parts"])
+            if state["index"] >= last:
+                raise _Stop
+        elif tag == "rPh":
+            state["skip"] -= 1
+        elif tag == "t":
+            state["in_t"] = False
+
+    def chars(data: str) -> None:
+        parts = state["parts"]
+        if parts is not None and state["in_t"] and state["len"] <= MAX_CELL:
+            parts.append(data[:MAX_CELL + 1 - state["len"]])
+            state["len"] += len(parts[-1])
+
+    _parse_part(book, path, start, end, chars)
+    if len(found) < len(wanted):
+        raise _XlsxError("bad_excel")
+    return found
+
+
+def _date_styles(book: zipfile.ZipFile, path: str | None, wanted: set[int]) -> dict[int, bool]:
+    """Of the cell styles used by numbers, those that show a date (True) or a duration (False)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
+
+    if path is None or not wanted:
+        return {}
+    custom: dict[int, str] = {}
+    xf_formats: dict[int, int] = {}
+    state = {"in_xfs": False, "index": -1}
+
+    def kind(code: str | None) -> bool | None:
+        if not code or not is_date_format(code):
+            return None
+        return not is_timedelta_format(code)
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = _local(name)
+        try:
+            if tag == "numFmt":
+                code = attrs.get("formatCode", "")
+                if is_date_format(code):
+                    custom[int(attrs.get("numFmtId", -1))] = code
+            elif tag == "cellXfs":
+                state["in_xfs"] = True
+            elif tag == "xf" and state["in_xfs"]:
+                state["index"] += 1
+                if state["index"] in wanted:
+                    xf_formats[state["index"]] = int(attrs.get("numFmtId", 0))
+        except ValueError:
+            raise _XlsxError("bad_excel") from None
+
+    def end(name: str) -> None:
+        if _local(name) == "cellXfs":
+            raise _Stop
+
+    _parse_part(book, path, start, end)
+    out = {}
+    for style, fmt in xf_formats.items():
+        date = kind(custom.get(fmt) or BUILTIN_FORMATS.get(fmt))
+        if date is not None:
+            out[style] = date
+    return out
+
+
+def _check_zip_directory(data: bytes) -> None:
+    """Count the entries from the zip's end record before `zipfile` builds an object for each."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if end < 0 or end + 22 > len(data):
+        raise _XlsxError("bad_excel")
+    if int.from_bytes(data[end + 10:end + 12], "little") > MAX_ZIP_ENTRIES:
+        raise _XlsxError("zip_entries", limit=MAX_ZIP_ENTRIES)
+
+
+_XLSX_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _excel_rows(data: bytes, filename: str | None, lang: str) -> tuple[Rows, str]:
+    try:
+        rows = _read_xlsx(data)
+    except _XlsxError as exc:
+        raise RatingsFileError(exc.code, lang, file=filename, **exc.kwargs) from None
     except RatingsFileError:
         raise
-    except Exception:  # openpyxl raises many kinds for a broken file; all mean "cannot be read"
+    except Exception:  # zipfile and expat raise many kinds for a broken file; all mean "cannot be read"
         raise RatingsFileError("bad_excel", lang, file=filename) from None
     if not rows:
         raise RatingsFileError("empty", lang, file=filename)
     return rows, "xlsx"
+
+
+def _read_xlsx(data: bytes) -> Rows:
+    _check_zip_directory(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        if len(book.infolist()) > MAX_ZIP_ENTRIES:
+            raise _XlsxError("zip_entries", limit=MAX_ZIP_ENTRIES)
+        return _read_book(book)
+
+
+def _read_book(book: zipfile.ZipFile) -> Rows:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+    package = _relationships(book, "")
+    workbook = next((path for kind, path in package.values() if kind == "officeDocument"), "xl/workbook.xml")
+    wb_rels = _relationships(book, workbook)
+    sheet_ids: list[str] = []
+    epoch = [CALENDAR_WINDOWS_1900]
+
+    def wb_start(name: str, attrs: dict[str, str]) -> None:
+        tag = _local(name)
+        if tag == "workbookPr" and attrs.get("date1904", "").lower() in ("1", "true"):
+            epoch[0] = CALENDAR_MAC_1904
+        elif tag == "sheet":
+            rid = next((v for k, v in attrs.items() if _local(k) == "id"), None)
+            if rid in wb_rels and wb_rels[rid][0] == "worksheet":
+                sheet_ids.append(rid)
+                raise _Stop  # the first worksheet is the one read
+
+    _parse_part(book, workbook, wb_start)
+    if not sheet_ids:
+        raise _XlsxError("bad_excel")
+    sheet = _SheetReader()
+    _parse_part(book, wb_rels[sheet_ids[0]][1], sheet.start, sheet.end, sheet.chars)
+    by_kind = {kind: path for kind, path in wb_rels.values()}
+
+    strings_wanted = {int(v) for _, cells in sheet.rows for kind, v, *_ in cells.values() if kind == "s"
+                      if v.strip().isdigit()}
+    strings = _shared_strings(book, by_kind["sharedStrings"], strings_wanted) if strings_wanted else {}
+    styles_wanted = {s for _, cells in sheet.rows for kind, _v, s, *_ in cells.values() if kind == "n" and s}
+    dates = _date_styles(book, by_kind.get("styles"), styles_wanted)
+
+    rows: Rows = []
+    for number, cells in sheet.rows:
+        out = [_Cell() for _ in range(max(cells))]
+        for col, (kind, value, style, formula) in cells.items():
+            out[col - 1] = _xlsx_cell(kind, value, style, formula, strings, dates, epoch[0], from_excel, number, col)
+        rows.append((number, out))
+    return rows
+
+
+def _xlsx_cell(kind, value, style, formula, strings, dates, epoch, from_excel, row, col) -> _Cell:
+    if kind == "n":
+        if not _XLSX_NUMBER.match(value.strip()):
+            raise _XlsxError("bad_excel", row=row, column=col - 1)
+        number = float(value)
+        if style in dates:
+            try:
+                return _Cell(text=str(from_excel(number, epoch, timedelta=not dates[style])))
+            except (OverflowError, ValueError):
+                return _Cell(text="#VALUE!")
+        text = format_value(number, "en") if number.is_integer() and abs(number) < 1e15 else repr(number)
+        return _Cell(text=text, number=number)
+    if kind == "s":
+        try:
+            return _Cell(text=strings[int(value)])
+        except (KeyError, ValueError):
+            raise _XlsxError("bad_excel", row=row, column=col - 1) from None
+    if kind == "b":
+        return _Cell(text=str(value.strip() not in ("0", "false", "")))
+    if kind in ("str", "inlineStr", "e", "d"):
+        return _Cell(text=value)
+    raise _XlsxError("bad_excel", row=row, column=col - 1)
 
 
 # -------------------------------------------------------------------------------------------- table

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import tracemalloc
+import zipfile
 
 import openpyxl
 import pytest
@@ -253,3 +254,137 @@ def test_size_limit_is_far_below_ten_megabytes(tmp_path):
     with pytest.raises(RatingsFileError) as e:
         read_ratings(path)
     assert e.value.code == "too_large"
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    return out.getvalue()
+
+
+def _with_sheet_data(rows_xml: str, data: bytes | None = None) -> bytes:
+    """An openpyxl workbook whose first sheet's <sheetData> is replaced by `rows_xml`."""
+    parts = _parts(data or _xlsx([["grupp", "Finansiera"]]))
+    sheet = parts[SHEET].decode()
+    start, end = sheet.index("<sheetData>"), sheet.index("</sheetData>") + len("</sheetData>")
+    parts[SHEET] = (sheet[:start] + "<sheetData>" + rows_xml + "</sheetData>" + sheet[end:]).encode()
+    return _zip(parts)
+
+
+def test_excel_value_in_last_column_is_refused_without_building_the_row():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["grupp", "Finansiera"])
+    for r in range(2, 302):
+        sheet.cell(r, 1, f"G{r}")
+        sheet.cell(r, 16384, 3)
+    out = io.BytesIO()
+    book.save(out)
+    e = _refused_within_memory(out.getvalue(), "betyg.xlsx")
+    assert (e.code, e.row, e.column) == ("too_many_columns", 2, 16383)
+    assert str(e) == "betyg.xlsx: rad 2, kolumn XFD: filen har fler kolumner än 25 (gruppkolumnen och högst 24 axlar)"
+    assert e.message("en") == ("betyg.xlsx: row 2, column XFD: the file has more than 25 columns "
+                               "(the group column and at most 24 axes)")
+
+
+def test_excel_header_in_last_column_is_named_on_row_1():
+    data = _xlsx([["grupp", "Finansiera"], ["A", 3]])
+    e = _refused_within_memory(_with_sheet_data(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>grupp</t></is></c>'
+        '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>', data), "betyg.xlsx")
+    assert str(e).startswith("betyg.xlsx: rad 1, kolumn XFD: filen har fler kolumner än 25")
+
+
+def test_excel_empty_formatted_cells_far_right_are_ignored():
+    def row(r: int) -> str:
+        first = '<c r="A1" t="inlineStr"><is><t>grupp</t></is></c><c r="B1" t="inlineStr"><is><t>Finansiera</t></is></c>'
+        cells = first if r == 1 else f'<c r="A{r}" t="inlineStr"><is><t>G{r}</t></is></c><c r="B{r}"><v>3</v></c>'
+        return f'<row r="{r}">{cells}<c r="XFC{r}" t="s"/><c r="XFD{r}" s="0"/></row>'
+
+    rows = "".join(row(r) for r in range(1, 301))
+    tracemalloc.start()
+    try:
+        r = read_ratings(_with_sheet_data(rows), filename="f.xlsx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(r.groups) == 299 and [a.key for a in r.axes] == ["finansiera"] and peak < PEAK_LIMIT
+
+
+def test_excel_cells_without_reference_past_the_sheet_are_refused():
+    cells = "<c/>" * 300_000
+    data = _with_sheet_data('<row r="1"><c t="inlineStr"><is><t>grupp</t></is></c><c t="inlineStr"><is><t>F</t></is>'
+                            f'</c></row><row r="2">{cells}</row>')
+    e = _refused_within_memory(data, "f.xlsx")
+    assert (e.code, e.row) == ("bad_excel", 2)
+
+
+def test_too_many_excel_group_rows_are_refused_where_the_limit_is_passed():
+    limit = importer.MAX_GROUPS
+    data = _xlsx([["grupp", "Finansiera"]] + [[f"G{i}", 3] for i in range(limit + 50)])
+    e = _refused_within_memory(data, "betyg.xlsx")
+    assert (e.code, e.row) == ("too_many_rows", limit + 2)
+
+
+def test_zip_bomb_sheet_is_refused_from_the_zip_directory():
+    parts = _parts(_xlsx([["grupp", "Finansiera"], ["A", 3]]))
+    sheet = parts[SHEET].decode()
+    parts[SHEET] = sheet.replace("<sheetData>", "<sheetData>" + " " * (200 * 2**20), 1).encode()
+    data = _zip(parts)
+    assert len(data) < 2 * 2**20
+    e = _refused_within_memory(data, "bomb.xlsx")
+    assert e.code == "zip_part_too_large"
+    assert str(e) == ("bomb.xlsx: delen 'xl/worksheets/sheet1.xml' packas upp till mer än 4 MB "
+                      "och är ingen vanlig betygsfil")
+
+
+def test_zip_bomb_shared_strings_are_refused():
+    parts = _parts(_xlsx([["grupp", "Finansiera"], ["A", 3]]))
+    parts["xl/sharedStrings.xml"] = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                     + b"<si><t>x</t></si>" * 2_000_000 + b"</sst>")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId9" Target="sharedStrings.xml" Type="http://schemas.openxml'
+                             b'formats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>')
+    sheet = parts[SHEET].decode()
+    parts[SHEET] = sheet.replace('<c r="A2" t="inlineStr"><is><t>A</t></is></c>', '<c r="A2" t="s"><v>1999999</v></c>').encode()
+    assert b't="s"' in parts[SHEET]
+    e = _refused_within_memory(_zip(parts), "bomb.xlsx")
+    assert e.code == "zip_part_too_large" and "xl/sharedStrings.xml" in str(e)
+
+
+def test_zip_with_thousands_of_entries_is_refused():
+    parts = _parts(_xlsx([["grupp", "Finansiera"], ["A", 3]]))
+    parts.update({f"customXml/item{i}.xml": b"<x/>" for i in range(5000)})
+    e = _refused_within_memory(_zip(parts), "betyg.xlsx")
+    assert e.code == "zip_entries" and str(e) == "betyg.xlsx: filen består av fler än 200 delar och är ingen vanlig betygsfil"
+
+
+def test_zip_that_lies_about_its_sizes_is_not_trusted():
+    parts = _parts(_xlsx([["grupp", "Finansiera"], ["A", 3]]))
+    parts[SHEET] = parts[SHEET].replace(b"<sheetData>", b"<sheetData>" + b" " * (50 * 2**20), 1)
+    data = bytearray(_zip(parts))
+    big = (len(parts[SHEET])).to_bytes(4, "little")
+    while (i := data.find(big)) >= 0:  # claim 100 bytes in the local header and the central directory
+        data[i:i + 4] = (100).to_bytes(4, "little")
+    e = _refused_within_memory(bytes(data), "betyg.xlsx")
+    assert e.code == "bad_excel"
+
+
+def test_xml_entities_are_refused():
+    data = _xlsx([["grupp", "Finansiera"], ["A", 3]])
+    parts = _parts(data)
+    sheet = parts[SHEET].decode()
+    body = sheet[sheet.index("<worksheet"):].replace("<t>A</t>", "<t>&a;</t>")
+    parts[SHEET] = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "Grupp 1">]>' + body).encode()
+    e = _refused_within_memory(_zip(parts), "betyg.xlsx")
+    assert e.code == "bad_excel"
