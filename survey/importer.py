@@ -62,6 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "record_too_long": "raden är längre än {limit} tecken",
         "zip_entries": "filen består av fler än {limit} delar och är ingen vanlig betygsfil",
         "zip_part_too_large": "delen '{part}' packas upp till mer än {limit} MB och är ingen vanlig betygsfil",
+        "formula": "cellen är en formel utan sparat värde – öppna filen i Excel och spara den igen",
         "empty": "filen är tom",
         "no_group_column": "första kolumnen ska heta 'grupp' eller 'group', inte '{found}'",
         "no_axes": "rubrikraden har ingen axel efter gruppkolumnen",
@@ -93,6 +94,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "record_too_long": "the row is longer than {limit} characters",
         "zip_entries": "the file has more than {limit} parts and is not an ordinary ratings file",
         "zip_part_too_large": "the part '{part}' unpacks to more than {limit} MB and is not an ordinary ratings file",
+        "formula": "the cell is a formula without a saved value – open the file in Excel and save it again",
         "empty": "the file is empty",
         "no_group_column": "the first column must be called 'group' or 'grupp', not '{found}'",
         "no_axes": "the header row has no axis after the group column",
@@ -163,6 +165,7 @@ class RatingsFileError(ValueError):
 class _Cell:
     text: str | None = None
     number: float | None = None
+    formula: bool = False  # an .xlsx formula with no saved value: refused once its column name is known
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -480,7 +483,9 @@ class _SheetReader:
         if kind == "inlineStr":
             no_value = inline is None
             value = inline
-        if no_value or (kind in ("str", "inlineStr") and not value.strip()):
+        if cell["f"] and no_value:
+            entry = ("formula", None, 0, True)
+        elif no_value or (kind in ("str", "inlineStr") and not value.strip()):
             return  # an empty cell, however far right: never stored
         else:
             entry = (kind, value, cell["s"], False)
@@ -649,6 +654,8 @@ def _read_book(book: zipfile.ZipFile) -> Rows:
 
 
 def _xlsx_cell(kind, value, style, formula, strings, dates, epoch, from_excel, row, col) -> _Cell:
+    if formula:
+        return _Cell(formula=True)
     if kind == "n":
         if not _XLSX_NUMBER.match(value.strip()):
             raise _XlsxError("bad_excel", row=row, column=col - 1)
@@ -675,7 +682,7 @@ def _xlsx_cell(kind, value, style, formula, strings, dates, epoch, from_excel, r
 # -------------------------------------------------------------------------------------------- table
 
 def _blank(cell: _Cell) -> bool:
-    return cell.number is None and (cell.text is None or not cell.text.strip())
+    return cell.number is None and not cell.formula and (cell.text is None or not cell.text.strip())
 
 
 def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale, filename: str | None, lang: str) -> Ratings:
@@ -687,6 +694,8 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
         raise err("empty")
     header_row, header = rows[0]
     for i, c in enumerate(header):
+        if c.formula:
+            raise err("formula", header_row, i)
         if c.text is not None and len(c.text) > MAX_CELL:
             raise err("cell_too_long", header_row, i, limit=MAX_CELL)
     names = [(c.text or "").strip() if c.number is None else (c.text or "") for c in header]
@@ -717,6 +726,9 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
     group_rows: dict[str, int] = {}
     values = np.full((len(rows) - 1, len(axes)), np.nan)
     for r, (row_number, cells) in enumerate(rows[1:]):
+        for i, c in enumerate(cells):
+            if c.formula:
+                raise err("formula", row_number, i, names[i] if 0 < i < width else None)
         if len(cells) > width and any(not _blank(c) for c in cells[width:]):
             raise err("too_many_fields", row_number, found=len(cells), expected=width, comma=delimiter == ",")
         if len(cells) < width and delimiter != "xlsx":

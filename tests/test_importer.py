@@ -388,3 +388,24 @@ def test_xml_entities_are_refused():
     parts[SHEET] = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "Grupp 1">]>' + body).encode()
     e = _refused_within_memory(_zip(parts), "betyg.xlsx")
     assert e.code == "bad_excel"
+
+
+# Formulas: a value Excel never saved must not be read as "skipped" (it would overwrite a stored rating).
+def test_formula_without_saved_value_is_refused_with_its_place():
+    data = _xlsx([["grupp", "Finansiera", "Mötesplats"], ["A", 4, 3], ["B", 5, "=1+2"]])
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="betyg.xlsx")
+    assert (e.value.code, e.value.row, e.value.column) == ("formula", 3, 2)
+    assert str(e.value) == ("betyg.xlsx: rad 3, kolumn C (Mötesplats): cellen är en formel utan sparat värde – "
+                            "öppna filen i Excel och spara den igen")
+    assert e.value.message("en") == ("betyg.xlsx: row 3, column C (Mötesplats): the cell is a formula without a "
+                                     "saved value – open the file in Excel and save it again")
+
+
+def test_formula_with_saved_value_is_read_as_its_value():
+    data = _xlsx([["grupp", "Finansiera", "Mötesplats"], ["A", 4, 3], ["B", 5, "=1+2"]])
+    parts = _parts(data)
+    parts[SHEET] = parts[SHEET].replace(b"<f>1+2</f><v></v>", b"<f>1+2</f><v>3</v>")
+    assert b"<v>3</v>" in parts[SHEET]
+    r = read_ratings(_zip(parts), filename="betyg.xlsx")
+    assert r.values[1].tolist() == [5.0, 3.0]
