@@ -55,6 +55,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bad_excel": "filen är ingen giltig Excel-fil (.xlsx)",
         "binary": "filen är ingen textfil (är det rätt fil?)",
         "encoding": "filen är varken UTF-8 eller Windows-1252 (spara den som CSV UTF-8)",
+        "mixed_encoding": "raden är inte sparad som UTF-8 som resten av filen (spara hela filen som CSV UTF-8)",
+        "mixed_encoding_utf8": "raden är sparad som UTF-8 men resten av filen är det inte (spara hela filen som "
+                               "CSV UTF-8)",
         "too_large": "filen är större än {limit} MB",
         "too_many_columns": "filen har fler kolumner än {limit} (gruppkolumnen och högst {axes} axlar)",
         "too_wide": "raden har fler än {limit} fält, även tomma fält räknas",
@@ -87,6 +90,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bad_excel": "the file is not a valid Excel file (.xlsx)",
         "binary": "the file is not a text file (is it the right file?)",
         "encoding": "the file is neither UTF-8 nor Windows-1252 (save it as CSV UTF-8)",
+        "mixed_encoding": "the row is not saved as UTF-8 like the rest of the file (save the whole file as CSV UTF-8)",
+        "mixed_encoding_utf8": "the row is saved as UTF-8 but the rest of the file is not (save the whole file as "
+                               "CSV UTF-8)",
         "too_large": "the file is larger than {limit} MB",
         "too_many_columns": "the file has more than {limit} columns (the group column and at most {axes} axes)",
         "too_wide": "the row has more than {limit} fields, empty fields included",
@@ -210,6 +216,9 @@ def read_ratings(source: str | Path | bytes, *, filename: str | None = None, sca
 
 # ---------------------------------------------------------------------------------------------- CSV
 
+_LINES = re.compile(rb"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
 def _decode(data: bytes, filename: str | None, lang: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -221,6 +230,7 @@ def _decode(data: bytes, filename: str | None, lang: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        _refuse_mixed_encodings(data, filename, lang)
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
@@ -228,6 +238,30 @@ def _decode(data: bytes, filename: str | None, lang: str) -> str:
     if "\x00" in text:
         raise RatingsFileError("binary", lang, file=filename)
     return text
+
+
+def _refuse_mixed_encodings(data: bytes, filename: str | None, lang: str) -> None:
+    """A file that is not UTF-8 throughout, yet has lines of UTF-8 letters: someone pasted rows saved in
+    another encoding. Decoding it all as Windows-1252 would turn every å of the UTF-8 lines into Ã¥, so it is
+    refused, naming the first line of the smaller kind."""
+    first_utf8 = first_other = None
+    n_utf8 = n_other = 0
+    for number, match in enumerate(_LINES.finditer(data), start=1):
+        line = match.group()
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            n_other += 1
+            first_other = first_other or number
+        else:
+            n_utf8 += 1
+            first_utf8 = first_utf8 or number
+    if n_utf8 and n_other:
+        if n_other <= n_utf8:
+            raise RatingsFileError("mixed_encoding", lang, file=filename, row=first_other)
+        raise RatingsFileError("mixed_encoding_utf8", lang, file=filename, row=first_utf8)
 
 
 class _RecordTooLong(Exception):

@@ -108,3 +108,14 @@ def test_hostile_excel_exit_2_one_line(tmp_path):
     book.save(f)
     line = _one_error_line(run("report", str(f), "-o", str(tmp_path / "ut.md")))
     assert line == f"{f}: rad 2, kolumn XFD: filen har fler kolumner än 25 (gruppkolumnen och högst 24 axlar)"
+
+
+def test_mixed_encodings_exit_2_naming_the_row(tmp_path):
+    f = tmp_path / "blandat.csv"
+    f.write_bytes("grupp;Finansiera;Mötesplats\nA;4;3\nB;5;2\n".encode() + "Åsa;3;3\n".encode("cp1252"))
+    line = _one_error_line(run("summarize", str(f)))
+    assert line.startswith(f"{f}: rad 4: raden är inte sparad som UTF-8 som resten av filen")
+    for command in (["summarize"], ["report", "-o", str(tmp_path / "ut.md")]):
+        out = run(*command, str(f), "--lang", "en")
+        assert _one_error_line(out).startswith(f"{f}: row 4: the row is not saved as UTF-8")
+    assert not (tmp_path / "ut.md").exists()

@@ -409,3 +409,27 @@ def test_formula_with_saved_value_is_read_as_its_value():
     assert b"<v>3</v>" in parts[SHEET]
     r = read_ratings(_zip(parts), filename="betyg.xlsx")
     assert r.values[1].tolist() == [5.0, 3.0]
+
+
+# Encodings: one row pasted from a Windows-1252 file into a UTF-8 file is refused, not turned into mojibake.
+def test_one_windows_1252_row_in_a_utf8_file_is_refused_by_row():
+    data = "grupp;Finansiera;Mötesplats\nA;4;3\nB;5;2\n".encode() + "Åsa;3;3\n".encode("cp1252")
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="betyg.csv")
+    assert (e.value.code, e.value.row) == ("mixed_encoding", 4)
+    assert str(e.value) == ("betyg.csv: rad 4: raden är inte sparad som UTF-8 som resten av filen "
+                            "(spara hela filen som CSV UTF-8)")
+    assert e.value.message("en").startswith("betyg.csv: row 4: the row is not saved as UTF-8 like the rest")
+
+
+def test_one_utf8_row_in_a_windows_1252_file_is_refused_by_row():
+    data = "grupp;Finansiera;Mötesplats\nÅsa;4;3\nÖrjan;5;2\n".encode("cp1252") + "Gävle;3;3\n".encode()
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="betyg.csv")
+    assert (e.value.code, e.value.row) == ("mixed_encoding_utf8", 4)
+
+
+def test_a_pure_windows_1252_file_still_imports():
+    data = "grupp;Finansiera;Mötesplats\r\nÅsa;4;3\r\nÖrjan;5;2\r\n".encode("cp1252")
+    r = read_ratings(data, filename="betyg.csv")
+    assert r.groups == ("Åsa", "Örjan") and r.axes[1].key == "motesplats"
