@@ -26,6 +26,7 @@ import numpy as np
 
 from analysis.formatting import format_value
 from analysis.model import Axis, Ratings, Scale, axis_for_name
+from analysis.names import clean_name, name_key, unsafe_character
 
 # A real ratings file is well under 50 KB; 2 MB leaves room for a workbook with a logo in it.
 MAX_BYTES = 2 * 1024 * 1024
@@ -66,6 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zip_entries": "filen består av fler än {limit} delar och är ingen vanlig betygsfil",
         "zip_part_too_large": "delen '{part}' packas upp till mer än {limit} MB och är ingen vanlig betygsfil",
         "formula": "cellen är en formel utan sparat värde – öppna filen i Excel och spara den igen",
+        "unsafe_name": "namnet innehåller ett osynligt styrtecken ({char})",
         "empty": "filen är tom",
         "no_group_column": "första kolumnen ska heta 'grupp' eller 'group', inte '{found}'",
         "no_axes": "rubrikraden har ingen axel efter gruppkolumnen",
@@ -101,6 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zip_entries": "the file has more than {limit} parts and is not an ordinary ratings file",
         "zip_part_too_large": "the part '{part}' unpacks to more than {limit} MB and is not an ordinary ratings file",
         "formula": "the cell is a formula without a saved value – open the file in Excel and save it again",
+        "unsafe_name": "the name contains an invisible control character ({char})",
         "empty": "the file is empty",
         "no_group_column": "the first column must be called 'group' or 'grupp', not '{found}'",
         "no_axes": "the header row has no axis after the group column",
@@ -723,6 +726,11 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
     def err(code: str, row: int | None = None, column: int | None = None, column_name: str | None = None, **params):
         return RatingsFileError(code, lang, file=filename, row=row, column=column, column_name=column_name, **params)
 
+    def check_name(text: str, row: int, column: int) -> None:
+        char = unsafe_character(text)
+        if char is not None:
+            raise err("unsafe_name", row, column, char=char)
+
     rows = [(n, cells) for n, cells in rows if not all(_blank(c) for c in cells)]
     if not rows:
         raise err("empty")
@@ -732,10 +740,12 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
             raise err("formula", header_row, i)
         if c.text is not None and len(c.text) > MAX_CELL:
             raise err("cell_too_long", header_row, i, limit=MAX_CELL)
-    names = [(c.text or "").strip() if c.number is None else (c.text or "") for c in header]
+        if c.text is not None:
+            check_name(c.text, header_row, i)
+    names = [clean_name(c.text or "") for c in header]
     while names and not names[-1]:
         names.pop()
-    if not names or names[0].strip().casefold().lstrip("\ufeff") not in GROUP_HEADERS:
+    if not names or name_key(names[0]) not in GROUP_HEADERS:
         raise err("no_group_column", header_row, 0, found=(names[0] if names else "")[:40])
     if len(names) < 2:
         raise err("no_axes", header_row)
@@ -745,7 +755,7 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
     for i, name in enumerate(names[1:], start=1):
         if not name:
             raise err("empty_axis_name", header_row, i)
-        key = name.casefold()
+        key = name_key(name)
         if key in seen_axes:
             raise err("duplicate_axis", header_row, i, name, name=name, other=column_letter(seen_axes[key]))
         seen_axes[key] = i
@@ -771,10 +781,12 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
         for i, c in enumerate(cells):
             if c.text is not None and len(c.text) > MAX_CELL:
                 raise err("cell_too_long", row_number, i, names[i] if i else None, limit=MAX_CELL)
-        group = (cells[0].text or "").strip()
+        if cells[0].text is not None:
+            check_name(cells[0].text, row_number, 0)
+        group = clean_name(cells[0].text or "")
         if not group:
             raise err("empty_group", row_number, 0)
-        key = group.casefold()
+        key = name_key(group)
         if key in group_rows:
             raise err("duplicate_group", row_number, 0, name=group, other=group_rows[key])
         group_rows[key] = row_number

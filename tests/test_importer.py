@@ -433,3 +433,61 @@ def test_a_pure_windows_1252_file_still_imports():
     data = "grupp;Finansiera;Mötesplats\r\nÅsa;4;3\r\nÖrjan;5;2\r\n".encode("cp1252")
     r = read_ratings(data, filename="betyg.csv")
     assert r.groups == ("Åsa", "Örjan") and r.axes[1].key == "motesplats"
+
+
+# Names: one rule for "the same name" (analysis.names); invisible control characters are refused.
+@pytest.mark.parametrize("other", ["grupp  1", "Grupp\u200b 1", " Grupp\u00a01", "ＧＲＵＰＰ 1", "Grupp\t1"])
+def test_group_names_that_look_the_same_are_one_group(other):
+    data = f"grupp;Finansiera\nGrupp 1;3\n{other};4\n".encode()
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="betyg.csv")
+    assert (e.value.code, e.value.row, e.value.column) == ("duplicate_group", 3, 0)
+    assert "finns redan på rad 2" in str(e.value)
+
+
+def test_composed_and_decomposed_group_names_are_one_group():
+    data = "grupp;Finansiera\nVårdcentral;3\nVa\u030ardcentral;4\n".encode()
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data)
+    assert (e.value.code, e.value.row) == ("duplicate_group", 3)
+
+
+def test_group_names_are_stored_clean():
+    r = read_ratings("grupp;Finansiera\n Grupp\u00a0 1\u200b ;3\nVa\u030ard;4\n".encode())
+    assert r.groups == ("Grupp 1", "Vård")
+
+
+@pytest.mark.parametrize("second", ["Trygg\u200bhet", "Trygghet\u00ad", "TRYGGHET ", "Trygg\u00adhet", "ＴＲＹＧＧＨＥＴ"])
+def test_axis_headers_that_look_the_same_are_one_axis(second):
+    data = f"grupp;Trygghet;{second}\nA;3;3\n".encode()
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="betyg.csv")
+    assert (e.value.code, e.value.row, e.value.column) == ("duplicate_axis", 1, 2)
+    assert "finns redan i kolumn B" in str(e.value)
+
+
+def test_the_group_header_is_recognised_by_the_same_rule():
+    r = read_ratings("Grupp\u200b;Finansiera\nA;3\n".encode())
+    assert r.groups == ("A",)
+
+
+@pytest.mark.parametrize("data,row,column,char", [
+    ("grupp;Finansiera\nGrupp \u202e1;3\n", 2, 0, "U+202E"),
+    ("grupp;Möte\u2066splats\nA;3\n", 1, 1, "U+2066"),
+    ("grupp;Finansiera\nA\x1b[31m;3\n", 2, 0, "U+001B"),
+    ("grupp\u200f;Finansiera\nA;3\n", 1, 0, "U+200F"),
+])
+def test_names_with_invisible_control_characters_are_refused(data, row, column, char):
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data.encode(), filename="betyg.csv")
+    assert (e.value.code, e.value.row, e.value.column) == ("unsafe_name", row, column)
+    assert str(e.value).endswith(f"namnet innehåller ett osynligt styrtecken ({char})")
+    assert e.value.message("en").endswith(f"the name contains an invisible control character ({char})")
+    assert "\u202e" not in str(e.value) and "\x1b" not in str(e.value)
+
+
+def test_excel_names_follow_the_same_rules():
+    data = _xlsx([["grupp", "Finansiera"], ["Grupp 1", 3], ["grupp\u200b 1", 4]])
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(data, filename="betyg.xlsx")
+    assert (e.value.code, e.value.row) == ("duplicate_group", 3)
