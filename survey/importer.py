@@ -123,6 +123,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# Line breaks, tabs, control and bidi characters in text quoted back from the file: one line, shown as is.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: " " if m.group() in "\t\n\r" else "\ufffd", text)
+
+
 def column_letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA, as a spreadsheet labels columns."""
     letters = ""
@@ -150,12 +158,12 @@ class RatingsFileError(ValueError):
             return m["where_row"].format(row=self.row)
         col = column_letter(self.column)
         if self.column_name:
-            col += f" ({self.column_name})"
+            col += f" ({_printable(self.column_name)})"
         return m["where_row_col"].format(row=self.row, col=col)
 
     def reason(self, lang: str | None = None) -> str:
         lang = lang or self.lang
-        params = dict(self.params)
+        params = {k: _printable(v) if isinstance(v, str) else v for k, v in self.params.items()}
         for key in ("value", "min", "max", "step"):
             if isinstance(params.get(key), float):
                 params[key] = format_value(params[key], lang) if abs(params[key]) < 1e12 else f"{params[key]:g}"
@@ -163,7 +171,8 @@ class RatingsFileError(ValueError):
         return MESSAGES[lang][self.code].format(**params)
 
     def message(self, lang: str | None = None) -> str:
-        parts = [p for p in (self.file, self.where(lang)) if p]
+        """One line: file, place, what is wrong."""
+        parts = [p for p in (_printable(self.file) if self.file else None, self.where(lang)) if p]
         return ": ".join(parts + [self.reason(lang)])
 
     def __str__(self) -> str:
@@ -748,7 +757,7 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
     if not names or name_key(names[0]) not in GROUP_HEADERS:
         raise err("no_group_column", header_row, 0, found=(names[0] if names else "")[:40])
     if len(names) < 2:
-        raise err("no_axes", header_row)
+        raise err("no_axes", header_row, 1)
     axes: list[Axis] = []
     used_keys: set[str] = set()
     seen_axes: dict[str, int] = {}
@@ -773,10 +782,12 @@ def _build(rows: Sequence[tuple[int, list[_Cell]]], delimiter: str, scale: Scale
         for i, c in enumerate(cells):
             if c.formula:
                 raise err("formula", row_number, i, names[i] if 0 < i < width else None)
-        if len(cells) > width and any(not _blank(c) for c in cells[width:]):
-            raise err("too_many_fields", row_number, found=len(cells), expected=width, comma=delimiter == ",")
+        extra = next((i for i in range(width, len(cells)) if not _blank(cells[i])), None)
+        if extra is not None:
+            raise err("too_many_fields", row_number, extra, found=len(cells), expected=width, comma=delimiter == ",")
         if len(cells) < width and delimiter != "xlsx":
-            raise err("too_few_fields", row_number, found=len(cells), expected=width)
+            raise err("too_few_fields", row_number, len(cells), names[len(cells)] if cells else None,
+                      found=len(cells), expected=width)
         cells = cells[:width] + [_Cell()] * (width - len(cells))
         for i, c in enumerate(cells):
             if c.text is not None and len(c.text) > MAX_CELL:

@@ -80,7 +80,7 @@ ERRORS = [
     (b"", "empty", None, None),
     (b"\n \n", "empty", None, None),
     (b"namn;Finansiera\nA;3\n", "no_group_column", 1, 0),
-    (b"grupp\nA\n", "no_axes", 1, None),
+    (b"grupp\nA\n", "no_axes", 1, 1),
     ("grupp;Finansiera;;Mötesplats\nA;3;;4\n".encode(), "empty_axis_name", 1, 2),
     (b"grupp;Finansiera;finansiera\nA;3;4\n", "duplicate_axis", 1, 2),
     (b"grupp;Finansiera\nA;3\nB;4\na;5\n", "duplicate_group", 4, 0),
@@ -91,8 +91,8 @@ ERRORS = [
     (b"grupp;Finansiera\nA;0\n", "off_scale", 2, 1),
     (b"grupp;Finansiera\nA;nan\n", "not_a_number", 2, 1),
     (b"grupp;Finansiera\nA;1e0\n", "not_a_number", 2, 1),
-    (b"grupp,Finansiera,Uppf\xc3\xb6ljning\nA,4,5,3\n", "too_many_fields", 2, None),
-    (b"grupp;Finansiera;Uppf\xc3\xb6ljning\nA;4\n", "too_few_fields", 2, None),
+    (b"grupp,Finansiera,Uppf\xc3\xb6ljning\nA,4,5,3\n", "too_many_fields", 2, 3),
+    (b"grupp;Finansiera;Uppf\xc3\xb6ljning\nA;4\n", "too_few_fields", 2, 2),
     (b"grupp;Finansiera\n", "no_groups", 1, None),
     (b'grupp;Finansiera\nA;"4\n', "bad_csv", 2, None),
     (b"\x00\x01\x02binary", "binary", None, None),
@@ -181,6 +181,7 @@ def _assert_table_or_import_error(data: bytes, name: str) -> None:
         r = read_ratings(data, filename=name)
     except RatingsFileError as e:
         assert str(e) and e.message("en")
+        assert "\n" not in str(e) and "\n" not in e.message("en")
         return
     assert len(r.groups) >= 1 and len(r.axes) >= 1
     present = r.values[~(r.values != r.values)]
@@ -491,3 +492,19 @@ def test_excel_names_follow_the_same_rules():
     with pytest.raises(RatingsFileError) as e:
         read_ratings(data, filename="betyg.xlsx")
     assert (e.value.code, e.value.row) == ("duplicate_group", 3)
+
+
+# Every error is one line naming the file and place, whatever text the file quotes back.
+def test_messages_are_one_line_even_when_the_file_quotes_line_breaks():
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings('grupp;Finansiera\nA;"4\n\u2028x"\n'.encode(), filename="betyg.csv")
+    assert str(e.value) == "betyg.csv: rad 2, kolumn B (Finansiera): '4 \ufffdx' är inte ett tal"
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(b"grupp;Finansiera\nA;3\n", filename="rad\nbrytning.xlsx")
+    assert "\n" not in str(e.value)
+
+
+def test_too_many_fields_names_the_first_extra_column():
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings("grupp;Finansiera;Uppföljning\nA;4;3;;5\n".encode(), filename="betyg.csv")
+    assert str(e.value) == "betyg.csv: rad 2, kolumn E: raden har 5 fält men rubriken har 3"
