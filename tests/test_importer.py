@@ -510,3 +510,66 @@ def test_too_many_fields_names_the_first_extra_column():
     with pytest.raises(RatingsFileError) as e:
         read_ratings("grupp;Finansiera;Uppföljning\nA;4;3;;5\n".encode(), filename="betyg.csv")
     assert str(e.value) == "betyg.csv: rad 2, kolumn E: raden har 5 fält men rubriken har 3"
+
+
+_MAIN = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _excel_style_book(rows_xml: str, date1904: bool = False) -> bytes:
+    """What Excel writes and openpyxl does not: shared strings with rich text and phonetic runs, styles with
+    date formats, cells without references, a second sheet listed first in the relations."""
+    strings = ["<t>grupp</t>", "<r><rPr><b/></rPr><t>Finan</t></r><r><t>siera</t></r>",
+               '<t xml:space="preserve">Mötesplats </t><rPh sb="0" eb="1"><t>x</t></rPh>', "<t>Grupp 1</t>",
+               "<t>Grupp &amp; 2</t>"]
+    rels = [("rId3", "worksheet", "worksheets/sheet2.xml"), ("rId1", "worksheet", "worksheets/sheet1.xml"),
+            ("rId4", "sharedStrings", "sharedStrings.xml"), ("rId5", "styles", "styles.xml")]
+    main = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    types = [("/xl/workbook.xml", "sheet.main"), ("/xl/worksheets/sheet1.xml", "worksheet"),
+             ("/xl/worksheets/sheet2.xml", "worksheet"), ("/xl/sharedStrings.xml", "sharedStrings"),
+             ("/xl/styles.xml", "styles")]
+    return _zip({
+        "[Content_Types].xml": ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                                'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                                + "".join(f'<Override PartName="{n}" ContentType="{main}.{t}+xml"/>' for n, t in types)
+                                + "</Types>").encode(),
+        "_rels/.rels": f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       f'<Relationship Id="rId1" Type="{_REL}officeDocument" Target="xl/workbook.xml"/>'
+                       f'</Relationships>'.encode(),
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook {_MAIN}>'
+                           f'<workbookPr{" date1904=" + chr(34) + "1" + chr(34) if date1904 else ""}/><sheets>'
+                           f'<sheet name="Betyg" sheetId="1" r:id="rId1"/><sheet name="Annat" sheetId="2" r:id="rId3"/>'
+                           f'</sheets></workbook>'.encode(),
+        "xl/_rels/workbook.xml.rels": ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                       + "".join(f'<Relationship Id="{i}" Type="{_REL}{t}" Target="{p}"/>' for i, t, p in rels)
+                                       + "</Relationships>").encode(),
+        "xl/styles.xml": f'<styleSheet {_MAIN}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
+                         f'</numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/>'
+                         f'<xf numFmtId="2"/></cellXfs></styleSheet>'.encode(),
+        "xl/sharedStrings.xml": (f'<sst {_MAIN}>' + "".join(f"<si>{s}</si>" for s in strings) + "</sst>").encode(),
+        SHEET: f'<worksheet {_MAIN}><dimension ref="A1:XFD1048576"/><sheetData>{rows_xml}</sheetData></worksheet>'.encode(),
+        "xl/worksheets/sheet2.xml": f'<worksheet {_MAIN}><sheetData/></worksheet>'.encode(),
+    })
+
+
+_EXCEL_ROWS = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+               '<row r="3"><c t="s"><v>3</v></c><c s="3"><v>4.5</v></c><c><f>1+1</f><v>2</v></c></row>'
+               '<row r="4"><c r="A4" t="s"><v>4</v></c><c r="B4" t="str"><f>""</f><v></v></c><c r="C4" s="3"><v>1</v></c>'
+               '</row>')
+
+
+def test_excel_style_workbook_reads_shared_strings_styles_and_saved_formulas():
+    r = read_ratings(_excel_style_book(_EXCEL_ROWS), filename="betyg.xlsx")
+    assert r.groups == ("Grupp 1", "Grupp & 2") and [a.key for a in r.axes] == ["finansiera", "motesplats"]
+    assert r.values[0].tolist() == [4.5, 2.0] and math.isnan(r.values[1, 0]) and r.values[1, 1] == 1.0
+
+
+@pytest.mark.parametrize("style,date1904,shown", [(1, False, "1900-01-01"), (2, False, "1900-01-01"),
+                                                  (2, True, "1904-01-02")])
+def test_excel_date_cell_is_shown_as_a_date(style, date1904, shown):
+    rows = _EXCEL_ROWS.replace('<c r="C4" s="3">', f'<c r="C4" s="{style}">')
+    with pytest.raises(RatingsFileError) as e:
+        read_ratings(_excel_style_book(rows, date1904), filename="betyg.xlsx")
+    assert str(e.value) == f"betyg.xlsx: rad 4, kolumn C (Mötesplats): '{shown} 00:00:00' är inte ett tal"
