@@ -84,3 +84,38 @@ def test_bad_input_exit_2_one_line_no_traceback(tmp_path):
     assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
     out = run("summarize", str(SAMPLE_CSV), "--scale", "1:4:1")
     assert out.returncode == 2 and "rad 2, kolumn B (Finansiera): 5 ligger inte på skalan 1–4" in out.stderr
+
+
+def _one_error_line(out: subprocess.CompletedProcess) -> str:
+    assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
+    assert len(out.stderr.splitlines()) == 1
+    return out.stderr.strip()
+
+
+def test_hostile_excel_exit_2_one_line(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["grupp", "Finansiera", "Mötesplats"])
+    sheet.append(["A", 4, "=1+2"])
+    f = tmp_path / "formel.xlsx"
+    book.save(f)
+    assert _one_error_line(run("summarize", str(f))).endswith(
+        "rad 2, kolumn C (Mötesplats): cellen är en formel utan sparat värde – öppna filen i Excel och spara den igen")
+    sheet["C2"] = 3
+    sheet.cell(2, 16384, 5)
+    book.save(f)
+    line = _one_error_line(run("report", str(f), "-o", str(tmp_path / "ut.md")))
+    assert line == f"{f}: rad 2, kolumn XFD: filen har fler kolumner än 25 (gruppkolumnen och högst 24 axlar)"
+
+
+def test_mixed_encodings_exit_2_naming_the_row(tmp_path):
+    f = tmp_path / "blandat.csv"
+    f.write_bytes("grupp;Finansiera;Mötesplats\nA;4;3\nB;5;2\n".encode() + "Åsa;3;3\n".encode("cp1252"))
+    line = _one_error_line(run("summarize", str(f)))
+    assert line.startswith(f"{f}: rad 4: raden är inte sparad som UTF-8 som resten av filen")
+    for command in (["summarize"], ["report", "-o", str(tmp_path / "ut.md")]):
+        out = run(*command, str(f), "--lang", "en")
+        assert _one_error_line(out).startswith(f"{f}: row 4: the row is not saved as UTF-8")
+    assert not (tmp_path / "ut.md").exists()
