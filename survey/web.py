@@ -10,7 +10,8 @@ the server and deletes the cookie. Neither the token nor the code appears in a U
 from __future__ import annotations
 
 import logging
-from urllib.parse import parse_qs
+import re
+from urllib.parse import parse_qs, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -55,9 +56,18 @@ def _https(request: Request) -> bool:
     return proto == "https" and peer is not None and auth.trusted_proxy(peer)
 
 
+_WORKSHOP_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
 def _console(request: Request) -> str:
-    lang = request.query_params.get("lang")
-    return base_path() + CONSOLE_PATH + ("?lang=en" if lang == "en" else "")
+    """Back to the console, in the same language and on the same workshop (`w`) as the page that sent us."""
+    query = {}
+    if request.query_params.get("lang") == "en":
+        query["lang"] = "en"
+    workshop = request.query_params.get("w", "")
+    if _WORKSHOP_ID.fullmatch(workshop):
+        query["w"] = workshop
+    return base_path() + CONSOLE_PATH + (f"?{urlencode(query)}" if query else "")
 
 
 def _no_store(response: RedirectResponse) -> RedirectResponse:

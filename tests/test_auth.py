@@ -432,3 +432,16 @@ def test_unlock_and_set_password_from_the_shell(tmp_path):
     assert auth.check_password(store, "nytt från skalet", ME).ok
     assert run("set-password", "--stdin", stdin="\n").returncode == 1
     store.dispose()
+
+
+@pytest.mark.parametrize("query, location", [
+    ("w=Ab3_-x9", "/processledare?w=Ab3_-x9"),
+    ("lang=en&w=Ab3", "/processledare?lang=en&w=Ab3"),
+    ("w=https%3A%2F%2Fevil.example", "/processledare"),
+    ("w=..%2F..%2Fx", "/processledare"),
+    ("w=" + "a" * 40, "/processledare"),
+])
+def test_after_logging_in_the_console_opens_the_same_workshop(app_store, query, location):
+    """A new login comes back to the workshop in the address, not to whichever one is newest."""
+    code = auth.issue_login_code(app_store, auth.start_session(app_store))
+    assert _call(web.session_route, web.SESSION_PATH, {"code": code}, query=query).headers["location"] == location

@@ -6,6 +6,7 @@ import io
 import json
 import logging
 from datetime import date
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -86,7 +87,10 @@ def _send_browser(path: str, **fields: str) -> None:
 
     A POST keeps the single-use code out of the address bar, the history and access logs.
     """
-    url = web.base_path() + path + ("?lang=en" if lang() == "en" else "")
+    query = {"lang": "en"} if lang() == "en" else {}
+    if st.query_params.get("w"):
+        query["w"] = st.query_params["w"]  # come back to the same workshop after logging in
+    url = web.base_path() + path + (f"?{urlencode(query)}" if query else "")
     st.html(
         "<script>(() => {const f = document.createElement('form'); f.method = 'post';"
         f" f.action = {json.dumps(url)}; const fields = {json.dumps(fields)};"

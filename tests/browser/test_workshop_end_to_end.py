@@ -44,7 +44,7 @@ def test_four_groups_reveal_and_appendix(app, new_page, tmp_path):
     facilitator.get_by_role("tab", name="Workshop och grupper").click()
     facilitator.get_by_role("button", name="Visa resultatet").click()
     wait_idle(facilitator)
-    expect(facilitator.get_by_text("Resultat visas")).to_be_visible()
+    expect(facilitator.get_by_text("resultatet visas för alla")).to_be_visible()
 
     # After the reveal a group's page shows the results, with the change and the skip taken into account.
     groups[2].reload()
