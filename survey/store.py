@@ -285,6 +285,17 @@ def _unavailable(exc: DBAPIError) -> UnavailableError:
     return UnavailableError("busy" if any(m in text for m in _BUSY_MARKERS) else "unavailable")
 
 
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """The database's own refusals as `UnavailableError`; a constraint violation stays what it is (a bug)."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except DBAPIError as exc:
+        raise _unavailable(exc) from exc
+
+
 def _render(value: Any, lang: str) -> str:
     if isinstance(value, (Axis, _Both)):
         return value.name(lang)
@@ -868,31 +879,21 @@ class Store:
     def _read(self) -> Iterator[Connection]:
         """One consistent snapshot for reads that span several tables."""
         self._ensure_schema()
-        try:
-            with self._serialised(), self._engine.connect() as conn:
-                if self._pg:
-                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
-                with conn.begin():
-                    yield conn
-        except DBAPIError as exc:
-            if isinstance(exc, IntegrityError):
-                raise
-            raise _unavailable(exc) from exc
+        with _refusals(), self._serialised(), self._engine.connect() as conn:
+            if self._pg:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One short write transaction. A refusal of the database itself (busy, disk full, read-only) becomes
         an `UnavailableError`: nothing was written, and the page says so instead of showing a traceback."""
         self._ensure_schema()
-        try:
-            with self._writer or nullcontext(), self._serialised(), self._engine.connect() as conn:
-                conn = conn.execution_options(spindeln_write=True)
-                with conn.begin():
-                    yield conn
-        except DBAPIError as exc:
-            if isinstance(exc, IntegrityError):
-                raise
-            raise _unavailable(exc) from exc
+        with _refusals(), self._writer or nullcontext(), self._serialised(), self._engine.connect() as conn:
+            conn = conn.execution_options(spindeln_write=True)
+            with conn.begin():
+                yield conn
 
     def _insert(self, table: Table) -> Any:
         return (pg_insert if self._pg else sqlite_insert)(table)
