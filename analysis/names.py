@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Invisible characters with no meaning in a name: zero-width space/joiners, word joiner, BOM, soft hyphen,
-# Mongolian vowel separator, invisible math operators. Dropped from names.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064"))
+# Characters that show nothing yet make two names differ: every format character (Unicode category Cf: zero-width
+# space and joiners, word joiner, BOM, soft hyphen, tag characters …, bidi controls aside, which are refused),
+# variation selectors, the combining grapheme joiner, the Hangul fillers and the blank Braille pattern.
+_FILLERS = frozenset("\u034f\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _invisible(ch: str) -> bool:
+    o = ord(ch)
+    return ((unicodedata.category(ch) == "Cf" and not _BIDI.match(ch)) or ch in _FILLERS
+            or 0xFE00 <= o <= 0xFE0F or 0xE0100 <= o <= 0xE01EF)
+
+
 # Bidirectional embeddings, overrides, isolates and marks: refused (a name could read backwards on screen).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # Control characters (C0, DEL, C1) other than the whitespace that `clean_name` folds.
@@ -22,7 +31,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def clean_name(text: str) -> str:
     """The form a name is stored and shown in: NFC, invisible characters dropped, whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = "".join(ch for ch in unicodedata.normalize("NFC", text) if not _invisible(ch))
     return " ".join(text.split())
 
 

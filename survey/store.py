@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import numbers
 import secrets
 import sqlite3
@@ -153,6 +154,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "question_empty": "fråga {position} är tom",
         "question_too_long": "fråga {position} är längre än {limit} tecken",
         "question_has_answers": "fråga {position} har redan svar och tas inte bort",
+        "question_twice": "samma fråga finns två gånger i listan",
         "too_many_points": "högst {limit} punkter per fråga",
         "point_too_long": "punkt {position} är längre än {limit} tecken",
         "bad_label": "'{label}' är ingen känd tolkning",
@@ -214,6 +216,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "question_empty": "question {position} is empty",
         "question_too_long": "question {position} is longer than {limit} characters",
         "question_has_answers": "question {position} already has answers and is not removed",
+        "question_twice": "the same question is in the list twice",
         "too_many_points": "at most {limit} points per question",
         "point_too_long": "point {position} is longer than {limit} characters",
         "bad_label": "'{label}' is not a known interpretation",
@@ -588,6 +591,15 @@ def _enable_wal(cursor: Any) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
+
+
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _looks_like_id(value: Any) -> bool:
+    """Workshop ids and link tokens are URL-safe base64: anything else from a link (a NUL, which PostgreSQL
+    refuses outright, or a kilobyte of junk) is unknown before it reaches the database."""
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
 
 
 def _now() -> datetime:
@@ -1065,7 +1077,7 @@ class Store:
 
     def get_workshop(self, workshop_id: str, *, include_deleted: bool = False) -> Workshop | None:
         """None for an unknown id (or one in the bin), so a page can say "no such workshop" for a mistyped link."""
-        if not isinstance(workshop_id, str) or not workshop_id or len(workshop_id) > 64:
+        if not _looks_like_id(workshop_id):
             return None
         conditions = [workshops.c.id == workshop_id]
         if not include_deleted:
@@ -1076,7 +1088,7 @@ class Store:
 
     def workshop_by_view_token(self, token: str) -> Workshop | None:
         """The workshop a read-only board link points at (None when it is in the bin)."""
-        if not isinstance(token, str) or not token or len(token) > 64:
+        if not _looks_like_id(token):
             return None
         with self._read() as conn:
             found = self._workshops_where(conn, workshops.c.view_token == token, workshops.c.deleted_at.is_(None))
@@ -1164,7 +1176,7 @@ class Store:
             self._bump(conn, workshop_id)
             w = self._workshop(conn, workshop_id)
             state = w.state
-            if revealed and state in ("draft", "open"):
+            if revealed and state == "open":  # a draft stays a draft: revealing never opens the form
                 state = "revealed"
             elif not revealed and state == "revealed":
                 state = "open"
@@ -1224,7 +1236,7 @@ class Store:
 
     def group_by_token(self, workshop_id: str, token: str) -> Group | None:
         """The group whose link this is; None when the token is wrong, revoked, or another workshop's."""
-        if not isinstance(token, str) or not token or len(token) > 64:
+        if not _looks_like_id(token):
             return None
         with self._read() as conn:
             row = conn.execute(select(groups).where(groups.c.token == token)).first()
@@ -1428,10 +1440,13 @@ class Store:
         summary go with it, whatever its place), a plain text or `(None, text)` adds a new one, and a
         question left out is removed — refused when it has answers, unless `force`.
         """
-        if isinstance(items, (str, tuple)):
+        if isinstance(items, str):
             items = [items]
         pairs = [item if isinstance(item, tuple) and len(item) == 2 else (None, item) for item in items]
         cleaned = _check_questions([t for _, t in pairs])
+        ids = [qid for qid, _ in pairs if qid is not None]
+        if len(ids) != len(set(ids)):
+            raise ValidationError("question_twice", field="questions")
         q, a = questions_table, answers_table
         with self._write() as conn:
             self._bump(conn, workshop_id)

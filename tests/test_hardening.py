@@ -47,6 +47,16 @@ def test_reveal_and_hide_are_their_own_decision(store):
     assert (again.state, again.results_visible, again.group_may_write) == ("closed", True, False)
     reopened = store.set_state(w.id, "open")
     assert not reopened.results_visible
+    draft = store.create_workshop("Utkast", "2026-03-01")
+    shown_draft = store.set_revealed(draft.id, True)
+    assert (shown_draft.state, shown_draft.group_may_write) == ("draft", False)  # revealing never opens the form
+
+
+@pytest.mark.parametrize("junk", ["\x00", "abc\x00", "x" * 65, "../etc", "a b", ""])
+def test_a_junk_id_or_token_in_a_link_is_simply_unknown(store, junk):
+    w, _ = open_workshop(store)
+    assert store.get_workshop(junk) is None and store.workshop_by_view_token(junk) is None
+    assert store.group_by_token(w.id, junk) is None
 
 
 # ---------------------------------------------------------------------------------------------- links
@@ -129,6 +139,9 @@ def test_removing_a_question_never_moves_answers_to_another(store):
     assert store.answers(w.id)[q3.id] == [("Grupp 1", ["om den tredje frågan"])]
     with pytest.raises(NotFoundError):
         store.set_questions(w.id, [(999_999, "okänd")])
+    with pytest.raises(ValidationError) as info:
+        store.set_questions(w.id, [(q1.id, "A"), (q1.id, "B")])
+    assert info.value.code == "question_twice"
 
 
 # ---------------------------------------------------------------------------------------------- import
@@ -275,7 +288,7 @@ def test_a_database_made_before_migrations_upgrades_with_nothing_lost(tmp_path):
     ws = {w.title: w for w in store.list_workshops()}
     sample, closed = ws["Medlemssamråd 2026 – förbundsprofil"], ws["Medlemssamråd 2027"]
     assert sample.results_visible and sample.current_round == 2
-    assert closed.state == "closed" and closed.results_visible  # it was visible before: it stays so
+    assert closed.state == "closed" and not closed.results_visible  # nobody knows it was revealed: fail closed
     assert store.ratings(sample.id).groups == ("Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4")
     assert store.ratings(sample.id, 2).values.shape == (2, 2)
     assert store.overrides(sample.id) == {"forvalta": "low_medium"}
@@ -318,7 +331,7 @@ def test_the_baseline_migration_is_the_schema_before_migrations(pg_url, tmp_path
     engine.dispose()
     store = Store(url)
     ws = {w.title: w for w in store.list_workshops()}
-    assert ws["Medlemssamråd 2027"].results_visible and ws["Medlemssamråd 2026 – förbundsprofil"].revealed
+    assert not ws["Medlemssamråd 2027"].results_visible and ws["Medlemssamråd 2026 – förbundsprofil"].revealed
     assert len(store.history(ws["Medlemssamråd 2026 – förbundsprofil"].id)) == 37
     new = store.add_group(ws["Medlemssamråd 2027"].id, "Grupp C")  # serial ids carry on after the copy
     assert new.position == 2

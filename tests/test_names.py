@@ -33,3 +33,12 @@ def test_unsafe_characters_are_named(text, found):
 
 def test_ordinary_text_is_safe():
     assert unsafe_character("Grupp 1 – Försäkringskassan\tok\nrad två") is None
+
+
+@pytest.mark.parametrize("blank", ["\u3164", "\u2800", "\u115f", "\U000e0041", "\ufe0f", "\u034f", "\u2063"])
+def test_fillers_tags_and_variation_selectors_do_not_make_a_new_name(blank):
+    assert name_key(f"x{blank}") == name_key("x") and clean_name(f"Grupp{blank} 1") == "Grupp 1"
+
+
+def test_bidi_controls_are_kept_for_refusal_not_dropped():
+    assert unsafe_character(clean_name("Grupp \u202e1")) == "U+202E"

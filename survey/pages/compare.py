@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis import summarize
 
-from ..ui import get_store, lang, language_switch, plain, plain_table, t
+from ..ui import get_store, lang, language_switch, plain, plain_table, t, workshop_labels
 from .dashboard import visible_workshops
 
 
@@ -28,10 +28,10 @@ def show_comparison(workshops, key_prefix: str) -> None:
     else:
         by_id = {w.id: w for w in workshops}
         chosen = st.multiselect(t("compare_choose"), list(by_id), default=list(by_id)[:2], key=f"{key_prefix}-pick", placeholder=t("choose_placeholder"),
-                                format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+                                format_func=workshop_labels(workshops, lg).get)
         if len(chosen) >= 2:
             chosen = sorted(chosen, key=lambda i: (by_id[i].date, by_id[i].title))
-            profiles = [(_label(by_id[i]), summarize(store.ratings(i)).with_overrides(store.overrides(i)))
+            profiles = [(workshop_labels(workshops, lg)[i], summarize(store.ratings(i)).with_overrides(store.overrides(i)))
                         for i in chosen]
             comparison = compare_profiles(profiles, lg)
             st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-radar", config={"displaylogo": False})
@@ -44,7 +44,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
         return
     by_id = {w.id: w for w in workshops}
     wid = st.selectbox(t("workshop_label"), list(by_id), key=f"{key_prefix}-party-w",
-                       format_func=lambda i: f"{by_id[i].title} ({by_id[i].date})")
+                       format_func=workshop_labels(workshops, lg).get)
     ratings = store.ratings(wid)
     parties = {g.name: g.party for g in store.groups(wid)}
     buckets = by_party(ratings, parties)
@@ -55,7 +55,3 @@ def show_comparison(workshops, key_prefix: str) -> None:
     st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config={"displaylogo": False})
     headers, rows = compare_profiles(profiles, lg).table(lg)
     st.table(plain_table(headers, rows))
-
-
-def _label(w) -> str:
-    return f"{w.title} ({w.date})"

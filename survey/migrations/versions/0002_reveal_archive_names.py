@@ -20,9 +20,10 @@ def upgrade() -> None:
     # Plain ADD COLUMN, which SQLite does in place (a batch copy of the table would fight its foreign keys).
     op.add_column("workshops", sa.Column("revealed", sa.Boolean, nullable=False, server_default=sa.false()))
     op.add_column("workshops", sa.Column("deleted_at", sa.DateTime, nullable=True))
-    # Before this revision a closed workshop showed its results to everyone, and in practice a workshop is
-    # revealed before it is closed: such workshops stay visible. Nothing else was ever shown.
-    op.execute("UPDATE workshops SET revealed = (state IN ('revealed', 'closed'))")
+    # Before this revision a closed workshop showed its results to everyone, whether or not the facilitator
+    # had revealed them, and nothing says which. Fail closed: only a workshop in state 'revealed' stays
+    # revealed; a closed one is hidden until the facilitator presses "Visa resultatet" (one click).
+    op.execute("UPDATE workshops SET revealed = (state = 'revealed')")
     conn = op.get_bind()
     groups = sa.table("groups", sa.column("id", sa.Integer), sa.column("workshop_id", sa.String),
                       sa.column("name", sa.String), sa.column("name_key", sa.String))
