@@ -174,6 +174,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "stale_link": "gruppens länk har bytts ut – öppna den nya länken från processledaren",
         "import_revoked": "gruppen '{name}' har en spärrad länk; öppna den igen innan filen läses in",
         "import_row": "gruppen '{name}': {reason}",
+        "results_hidden": "resultatet är inte visat längre – ladda om sidan",
         "busy": "det är många som sparar just nu och inget sparades – försök igen om några sekunder",
         "unavailable": "databasen går inte att skriva till just nu (full disk eller skrivskyddad) och inget "
                        "sparades – säg till den som driftar Spindeln",
@@ -236,6 +237,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "stale_link": "the group's link has been replaced – open the new link from the facilitator",
         "import_revoked": "the group '{name}' has a revoked link; restore it before importing the file",
         "import_row": "the group '{name}': {reason}",
+        "results_hidden": "the results are no longer shown – reload the page",
         "busy": "many are saving right now and nothing was saved – try again in a few seconds",
         "unavailable": "the database cannot be written to right now (disk full or read-only) and nothing was "
                        "saved – tell whoever runs Spindeln",

@@ -106,3 +106,21 @@ def test_an_imported_file_with_one_bad_row_saves_nothing(store, workshop):
         store.import_ratings(w.id, ratings)
     assert "Spärrad" in str(info.value)
     assert "Ny grupp A" not in [g.name for g in store.groups(w.id)]
+
+
+def test_a_download_from_a_stale_appendix_page_gives_a_visitor_nothing_once_hidden(store):
+    """The file is built when the button is pressed; by then the facilitator may have hidden the results."""
+    from survey.pages.appendix import _render
+    from survey.store import ClosedError
+
+    sample = store.list_workshops()[0]
+    assert _render(store, sample.id, "sv", "", "md", False)  # revealed: the visitor gets the appendix
+    store.set_revealed(sample.id, False)
+    with pytest.raises(ClosedError):
+        _render(store, sample.id, "sv", "", "md", False)
+    assert _render(store, sample.id, "sv", "", "md", True)  # the facilitator still does
+    store.set_revealed(sample.id, True)
+    store.delete_workshop(sample.id)
+    with pytest.raises(ClosedError):
+        _render(store, sample.id, "sv", "", "md", False)
+

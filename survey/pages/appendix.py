@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..store import ClosedError
 from ..ui import get_store, is_admin, lang, language_switch, t
-from .dashboard import pick_workshop, visible_workshops
+from .dashboard import follow_visibility, pick_workshop, visible_workshops
 
 FORMATS = (("docx", "Word (.docx)"), ("pdf", "PDF"), ("md", "Markdown"), ("xlsx", "Excel (.xlsx)"),
            ("csv", "CSV"), ("png", "PNG"), ("svg", "SVG"))
@@ -18,6 +19,9 @@ def page() -> None:
     workshop = pick_workshop(visible_workshops(store), "appendix-workshop")
     if workshop is None:
         return
+    admin = is_admin()
+    if not admin:
+        follow_visibility(workshop.id)  # hidden again, or moved to the bin: the page leaves it at once
     lg = lang()
     from analysis.narrative import narrative_text
 
@@ -30,7 +34,7 @@ def page() -> None:
     st.caption(t("narrative_help"))
     text = st.text_area(t("narrative_label"), value=draft, height=320, key=f"narrative-{workshop.id}-{lg}")
     cols = st.columns(3)
-    if is_admin():
+    if admin:
         if cols[0].button(t("narrative_save"), key="narrative-save"):
             store.set_narrative(workshop.id, lg, text)
             st.success(t("saved"))
@@ -43,7 +47,7 @@ def page() -> None:
     cols = st.columns(4)
     for i, (fmt, label) in enumerate(FORMATS):
         cols[i % 4].download_button(
-            label, data=lambda fmt=fmt: _render(store, workshop.id, lg, text, fmt),
+            label, data=lambda fmt=fmt: _render(store, workshop.id, lg, text, fmt, admin),
             file_name=_file_name(workshop, fmt, lg), mime=_media_type(fmt), key=f"dl-{fmt}", width="stretch",
             on_click="ignore",
         )
@@ -72,10 +76,14 @@ def _appendix(store, workshop, lg: str, narrative: str | None):
     )
 
 
-def _render(store, workshop_id: str, lg: str, narrative: str, fmt: str) -> bytes:
+def _render(store, workshop_id: str, lg: str, narrative: str, fmt: str, admin: bool) -> bytes:
+    """Built when the button is pressed, perhaps long after the page was drawn: the workshop is read again,
+    and a visitor gets nothing once its results are hidden (or it is in the bin)."""
     from analysis.export import render
 
     workshop = store.get_workshop(workshop_id)
+    if workshop is None or not (admin or workshop.results_visible):
+        raise ClosedError("results_hidden")
     return render(_appendix(store, workshop, lg, narrative), fmt)
 
 

@@ -132,6 +132,16 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
         st.caption(t("statistics_help"))
 
 
+@st.fragment(run_every=GROUP_POLL)
+@guarded
+def follow_visibility(workshop_id: str) -> None:
+    """On a page without a live board (the appendix): rerun the page the moment the results are hidden
+    again or the workshop goes to the bin, so a reader who is not the facilitator loses them."""
+    workshop = get_store().get_workshop(workshop_id)
+    if workshop is None or not workshop.results_visible:
+        st.rerun(scope="app")
+
+
 @st.fragment(run_every=POLL)
 @guarded
 def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:

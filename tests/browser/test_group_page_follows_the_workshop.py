@@ -82,3 +82,21 @@ def test_results_hidden_again_leave_a_visitors_board_within_a_poll(app, new_page
     expect(page.get_by_role("heading", name="Omgångar")).to_have_count(0, timeout=10_000)
     expect(page.get_by_text("1 av 1 grupper har skickat in")).to_have_count(0)
     store.dispose()
+
+
+def test_results_hidden_again_leave_a_visitors_appendix_page_within_a_poll(app, new_page):
+    """The appendix page has no live board; without following the workshop its download buttons stayed."""
+    store, w, group = _workshop(app)
+    store.submit(w.id, group.id, {k: 4.0 for k in AXES})
+    store.set_revealed(w.id, True)
+    page = new_page()
+    page.goto(f"{app.url}/bilaga?w={w.id}")
+    wait_idle(page)
+    expect(page.get_by_role("button", name="Word (.docx)")).to_be_visible()
+    chosen = page.get_by_test_id("stSelectbox").first.get_by_role("combobox")
+    expect(chosen).to_have_value(re.compile("^Omgångar"))
+
+    store.set_revealed(w.id, False)  # the only revealed workshop: the page has nothing left to offer
+    expect(page.get_by_text("Det finns ännu inga workshoppar med visade resultat.")).to_be_visible(timeout=12_000)
+    expect(page.get_by_role("button", name="Word (.docx)")).to_have_count(0)
+    store.dispose()
