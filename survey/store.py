@@ -511,6 +511,7 @@ questions_table = Table(
     Column("text", String(MAX_QUESTION), nullable=False),
     Column("summary", Text, nullable=True),
     UniqueConstraint("workshop_id", "position", name="questions_position"),
+    sqlite_autoincrement=True,  # ids are never reused (migration 0003)
 )
 
 answers_table = Table(
