@@ -12,6 +12,15 @@ if __name__ == "__main__":
 
     run()
 else:
+    import logging
+    import os
+
+    if "FORWARDED_ALLOW_IPS" not in os.environ:  # start.sh sets it; uvicorn reads it before importing us
+        logging.getLogger("spindeln").warning(
+            "FORWARDED_ALLOW_IPS is not set: uvicorn takes X-Forwarded-For from any loopback peer as the client's "
+            "address, so login lock-outs can be dodged through a tunnel. Start with start.sh, or set "
+            "FORWARDED_ALLOW_IPS='' (Spindeln reads the header itself, from SPINDELN_TRUSTED_PROXIES only).")
+
     from survey.web import routes
 
     app = st.App(__file__, routes=routes())

@@ -40,6 +40,7 @@ HASH_SETTING = "admin_password_hash"
 THROTTLE_SETTING = "auth_throttle"  # {client: [failures, locked_until, last_failure]}
 SESSIONS_SETTING = "auth_sessions"  # {sha256(token): [created, last_seen]}
 CODES_SETTING = "auth_login_codes"  # {sha256(code): [expires, sha256(tab session token)]}
+DEVICES_SETTING = "auth_devices"  # {sha256(device token): last good login}
 OLD_LOGIN_STATE_SETTING = "admin_login_state"  # the global lock-out of before; `unlock` clears it too
 
 MAX_TRIES = 5  # wrong tries from one client before the first lock-out
@@ -53,6 +54,8 @@ SESSION_ABSOLUTE_SECONDS = 12 * 3600
 SESSION_TOUCH_SECONDS = 60  # last_seen is rewritten at most this often
 MAX_SESSIONS = 50
 CODE_SECONDS = 60  # a login code is single-use and lives this long
+DEVICE_SECONDS = 365 * 24 * 3600  # a device that logged in once is known for a year after its last login
+MAX_DEVICES = 50
 
 HASH_SLOTS = 2  # concurrent password checks per process (2 × 19 MiB, one core each)
 HASH_WAIT_SECONDS = 1.0  # how long a try waits for a slot before being told to try again
@@ -405,6 +408,46 @@ def _live_sessions(data: dict, now: float) -> dict:
         for key in sorted(kept, key=lambda k: kept[k][1])[:len(kept) - MAX_SESSIONS]:
             del kept[key]
     return kept
+
+
+def _live_devices(data: dict, now: float) -> dict:
+    kept = {k: float(v) for k, v in data.items() if isinstance(v, (int, float)) and now - float(v) < DEVICE_SECONDS}
+    for key in sorted(kept, key=kept.get)[:max(0, len(kept) - MAX_DEVICES)]:
+        del kept[key]
+    return kept
+
+
+def remember_device(store: "Store", token: str | None = None, now: float | None = None) -> str:
+    """After a good login: the browser's device token (a new one unless it already had a known one).
+
+    OWASP's "device cookie": a browser that has logged in before is counted by its own key, not by its
+    network address, so wrong tries from the same venue Wi-Fi (one address behind NAT) never lock it out.
+    Raises StoreUnavailable."""
+    now = time.time() if now is None else now
+    known = device_known(store, token, now=now)
+    token = token if known else secrets.token_urlsafe(32)
+
+    def change(raw: str | None) -> str | None:
+        data = _live_devices(_load(raw), now)
+        data[_digest(token)] = now
+        return _dump(_live_devices(data, now))
+
+    _update(store, DEVICES_SETTING, change)
+    return token
+
+
+def device_known(store: "Store", token: str | None, now: float | None = None) -> bool:
+    """Whether `token` is a device cookie of a browser that logged in within the last year."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        return False
+    now = time.time() if now is None else now
+    seen = _load(_read(store, DEVICES_SETTING)).get(_digest(token))
+    return isinstance(seen, (int, float)) and now - float(seen) < DEVICE_SECONDS
+
+
+def device_client(token: str) -> str:
+    """The throttle key of a known device (never an address, so it never shares a count with the room)."""
+    return "device:" + _digest(token)[:32]
 
 
 def start_session(store: "Store", now: float | None = None) -> str:

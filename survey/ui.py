@@ -201,9 +201,20 @@ def forget_admin() -> list[str]:
 
 
 def login_client() -> str:
-    """Whom a login try is counted against (see auth.client_key): the connection, or a trusted proxy's word."""
-    from .auth import client_key
+    """Whom a login try is counted against: a browser that has logged in before by its device cookie
+    (auth.remember_device), anyone else by address (auth.client_key: the connection, or a trusted proxy's word)."""
+    from .auth import client_key, device_client, device_known
+    from .web import device_token
 
+    try:
+        device = device_token(st.context.cookies)
+    except Exception:  # noqa: BLE001 - no browser context (bare mode)
+        device = None
+    try:
+        if device and device_known(get_store(), device):
+            return device_client(device)
+    except Exception:  # noqa: BLE001 - unreadable store: count by address; check_password then fails closed
+        pass
     try:
         ip = st.context.ip_address
         forwarded = ",".join(st.context.headers.get_all("X-Forwarded-For")) or None  # several lines: one list

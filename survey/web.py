@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 COOKIE = "spindeln_session"
 SECURE_COOKIE = "__Host-spindeln_session"  # the browser accepts it only with Secure, Path=/ and no Domain
+DEVICE_COOKIE = "spindeln_device"
+SECURE_DEVICE_COOKIE = "__Host-spindeln_device"
 SESSION_PATH = "/spindeln/session"
 LOGOUT_PATH = "/spindeln/logout"
 CONSOLE_PATH = "/processledare"
@@ -43,6 +45,14 @@ def base_path() -> str:
 def cookie_tokens(cookies) -> list[str]:
     """The session tokens a request (or `st.context.cookies`) carries, the Secure one first."""
     return [cookies[name] for name in (SECURE_COOKIE, COOKIE) if cookies.get(name)]
+
+
+def device_token(cookies) -> str | None:
+    """The device cookie a request (or `st.context.cookies`) carries, if any (see auth.remember_device)."""
+    for name in (SECURE_DEVICE_COOKIE, DEVICE_COOKIE):
+        if cookies.get(name):
+            return cookies[name]
+    return None
 
 
 def _https(request: Request) -> bool:
@@ -99,6 +109,12 @@ async def session_route(request: Request) -> RedirectResponse:
     if token:
         secure = _https(request)
         response.set_cookie(SECURE_COOKIE if secure else COOKIE, token, max_age=auth.SESSION_ABSOLUTE_SECONDS,
+                            path="/", secure=secure, httponly=True, samesite="strict")
+        try:
+            device = await run_in_threadpool(auth.remember_device, get_store(), device_token(request.cookies))
+        except auth.StoreUnavailable:
+            return response  # logged in all the same; the device is counted by its address until next time
+        response.set_cookie(SECURE_DEVICE_COOKIE if secure else DEVICE_COOKIE, device, max_age=auth.DEVICE_SECONDS,
                             path="/", secure=secure, httponly=True, samesite="strict")
     return response
 

@@ -51,7 +51,7 @@ def start_app(workdir: Path, database_url: str | None = None, script: str = "app
     database_url = database_url or f"sqlite:///{workdir / 'spindeln.db'}"
     log_path = workdir / f"app-{port}.log"
     environment = {**os.environ, "DATABASE_URL": database_url, "SPINDELN_ADMIN_PASSWORD": ADMIN_PASSWORD,
-                   "PYTHONUNBUFFERED": "1", **(env or {})}
+                   "PYTHONUNBUFFERED": "1", "FORWARDED_ALLOW_IPS": "", **(env or {})}  # as start.sh sets it
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address",
            "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--server.runOnSave", "false"]

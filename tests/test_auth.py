@@ -6,6 +6,7 @@ Where the store is involved the tests run on both backends (`store` from tests/p
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 import time
 from urllib.parse import urlencode
@@ -347,7 +348,10 @@ def _call(route, path: str, form: dict | None = None, cookies: str = "", scheme:
     async def receive():
         return messages.pop(0) if messages else {"type": "http.disconnect"}
 
-    return asyncio.run(route(Request(scope, receive)))
+    # In a thread of its own: the browser tests' Playwright (same process, session-scoped) keeps an event loop
+    # running in this one, where asyncio.run refuses to start.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, route(Request(scope, receive))).result()
 
 
 @pytest.fixture
@@ -445,3 +449,13 @@ def test_after_logging_in_the_console_opens_the_same_workshop(app_store, query, 
     """A new login comes back to the workshop in the address, not to whichever one is newest."""
     code = auth.issue_login_code(app_store, auth.start_session(app_store))
     assert _call(web.session_route, web.SESSION_PATH, {"code": code}, query=query).headers["location"] == location
+
+
+def test_start_sh_keeps_uvicorn_from_believing_forwarded_headers():
+    """Uvicorn reads FORWARDED_ALLOW_IPS before it imports app.py, so only the launcher can set it; the browser
+    test test_without_a_trusted_proxy_a_forged_forwarded_for_changes_nothing starts the app the same way."""
+    from pathlib import Path
+
+    start = (Path(__file__).resolve().parent.parent / "start.sh").read_text()
+    assert 'export FORWARDED_ALLOW_IPS="${FORWARDED_ALLOW_IPS-}"' in start
+    assert start.index("FORWARDED_ALLOW_IPS") < start.index("streamlit run")

@@ -70,3 +70,57 @@ def test_a_reload_keeps_the_login_a_lock_out_elsewhere_does_not_end_it_and_logou
     wait_idle(facilitator)
     expect(facilitator.get_by_label("Lösenord", exact=True)).to_be_visible()
     expect(facilitator.get_by_role("tab", name=CONSOLE_TAB)).to_have_count(0)
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_for_changes_nothing(tmp_path, new_page):
+    """Uvicorn used to believe X-Forwarded-For from any loopback peer: a guesser could name a new address per
+    try (and never be locked), or name the facilitator's (and lock them out)."""
+    server = start_app(tmp_path)  # no SPINDELN_TRUSTED_PROXIES: every peer counts by its own address
+    try:
+        guesser = new_page()
+        guesser.goto(server.url + "/processledare")
+        wait_idle(guesser)
+        for i in range(5):
+            guesser.set_extra_http_headers({"X-Forwarded-For": f"203.0.113.{i + 1}"})
+            guesser.get_by_label("Lösenord", exact=True).fill("fel lösenord")
+            guesser.get_by_role("button", name="Logga in").click()
+            wait_idle(guesser)
+        expect(guesser.get_by_text("För många felaktiga försök")).to_be_visible()
+        other = from_address(new_page(), "198.51.100.50")  # "another client", the same real address
+        other.goto(server.url + "/processledare")
+        wait_idle(other)
+        other.get_by_label("Lösenord", exact=True).fill(ADMIN_PASSWORD)
+        other.get_by_role("button", name="Logga in").click()
+        wait_idle(other)
+        expect(other.get_by_text("För många felaktiga försök")).to_be_visible()
+    finally:
+        server.stop()
+
+
+def test_a_device_that_logged_in_before_is_not_locked_out_by_the_room(app, new_page):
+    """Everyone on the venue Wi-Fi shares one address. A participant's wrong tries lock that address, but the
+    facilitator's laptop, known by its device cookie from an earlier login, still logs in."""
+    laptop = from_address(new_page(), "192.0.2.10")
+    laptop.goto(app.url + "/processledare")
+    wait_idle(laptop)
+    laptop.get_by_label("Lösenord", exact=True).fill(ADMIN_PASSWORD)
+    laptop.get_by_role("button", name="Logga in").click()
+    expect(laptop.get_by_role("tab", name=CONSOLE_TAB)).to_be_visible()
+    (device,) = [c for c in laptop.context.cookies() if c["name"] == "spindeln_device"]
+    assert device["httpOnly"] and device["sameSite"] == "Strict"
+    laptop.get_by_role("button", name="Logga ut").click()
+    expect(laptop.get_by_label("Lösenord", exact=True)).to_be_visible()
+
+    phone = from_address(new_page(), "192.0.2.10")  # a participant behind the same NAT
+    phone.goto(app.url + "/processledare")
+    wait_idle(phone)
+    for _ in range(5):
+        phone.get_by_label("Lösenord", exact=True).fill("fel lösenord")
+        phone.get_by_role("button", name="Logga in").click()
+        wait_idle(phone)
+    expect(phone.get_by_text("För många felaktiga försök")).to_be_visible()
+
+    wait_idle(laptop)
+    laptop.get_by_label("Lösenord", exact=True).fill(ADMIN_PASSWORD)
+    laptop.get_by_role("button", name="Logga in").click()
+    expect(laptop.get_by_role("tab", name=CONSOLE_TAB)).to_be_visible()
