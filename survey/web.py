@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -97,10 +97,24 @@ async def _form_field(request: Request, name: str, limit: int = 4096) -> str | N
     return values[0] if values else None
 
 
+def _cross_site(request: Request) -> bool:
+    """A POST another site's page made the browser send (a forged logout, a planted login). Browsers say so in
+    Sec-Fetch-Site; older ones send an Origin, which must then be this host."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site not in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return origin == "null"
+    return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+
+
 async def session_route(request: Request) -> RedirectResponse:
     from .ui import get_store
 
     response = _no_store(RedirectResponse(_console(request), status_code=303))
+    if _cross_site(request):
+        return response
     code = await _form_field(request, "code")
     try:
         token = await run_in_threadpool(auth.redeem_login_code, get_store(), code)
@@ -122,6 +136,8 @@ async def session_route(request: Request) -> RedirectResponse:
 async def logout_route(request: Request) -> RedirectResponse:
     from .ui import get_store
 
+    if _cross_site(request):
+        return _no_store(RedirectResponse(_console(request), status_code=303))
     tokens = cookie_tokens(request.cookies)
     try:
         await run_in_threadpool(auth.end_session, get_store(), tokens)

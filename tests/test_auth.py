@@ -403,6 +403,40 @@ def test_the_logout_route_ends_the_session_and_deletes_the_cookie(app_store):
     assert any(c.startswith(f"{web.COOKIE}=") and "max-age=0" in c.lower() for c in deleted)
 
 
+@pytest.mark.parametrize("headers", [
+    [(b"sec-fetch-site", b"cross-site")],
+    [(b"sec-fetch-site", b"same-site")],
+    [(b"origin", b"https://evil.example")],
+    [(b"origin", b"null")],
+])
+def test_another_sites_page_can_neither_log_in_nor_log_out(app_store, headers):
+    token = auth.start_session(app_store)
+    response = _call(web.logout_route, web.LOGOUT_PATH, cookies=f"{web.COOKIE}={token}", headers=headers)
+    assert auth.session_valid(app_store, token) and "set-cookie" not in response.headers
+    code = auth.issue_login_code(app_store, auth.start_session(app_store))
+    assert "set-cookie" not in _call(web.session_route, web.SESSION_PATH, {"code": code}, headers=headers).headers
+
+
+@pytest.mark.parametrize("headers", [[(b"sec-fetch-site", b"same-origin")], [(b"origin", b"http://127.0.0.1:8501")], []])
+def test_the_apps_own_page_may_log_in_and_out(app_store, headers):
+    code = auth.issue_login_code(app_store, auth.start_session(app_store))
+    assert "set-cookie" in _call(web.session_route, web.SESSION_PATH, {"code": code}, headers=headers).headers
+    token = auth.start_session(app_store)
+    _call(web.logout_route, web.LOGOUT_PATH, cookies=f"{web.COOKIE}={token}", headers=headers)
+    assert not auth.session_valid(app_store, token)
+
+
+def test_a_good_login_gives_the_browser_a_device_cookie_that_counts_it_apart(app_store):
+    code = auth.issue_login_code(app_store, auth.start_session(app_store))
+    cookies = _call(web.session_route, web.SESSION_PATH, {"code": code}).headers.getlist("set-cookie")
+    [device] = [c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith(f"{web.DEVICE_COOKIE}=")]
+    assert auth.device_known(app_store, device) and not auth.device_known(app_store, "x" * 43)
+    assert auth.device_client(device).startswith("device:") and device not in auth.device_client(device)
+    code = auth.issue_login_code(app_store, auth.start_session(app_store))
+    again = _call(web.session_route, web.SESSION_PATH, {"code": code}, cookies=f"{web.DEVICE_COOKIE}={device}")
+    assert f"{web.DEVICE_COOKIE}={device};" in " ".join(again.headers.getlist("set-cookie"))  # the same device
+
+
 # ---------------------------------------------------------------------------------------------- the server's shell
 
 
