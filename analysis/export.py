@@ -92,6 +92,11 @@ def _md(text: str) -> str:
     return _MD_LINE_START.sub(_escape_line_start, out, count=1)
 
 
+def _md_text(text: str) -> str:
+    """Inline text as typed (a group's point): everything escaped, `**` included."""
+    return _MD_LINE_START.sub(_escape_line_start, md_escape(text), count=1)
+
+
 def _escape_line_start(m: re.Match) -> str:
     """`# x` → `\\# x`, `1. x` → `1\\. x`: a paragraph never turns into a heading or a list by accident."""
     if m.group(2):
@@ -150,7 +155,7 @@ def to_markdown(appendix: Appendix, image: str | None = None) -> str:
                 lines += [f"*{md_escape(q.description)}*", ""]
             for answer in q.answers:
                 lines += [f"**{md_escape(answer.group)}**", ""]
-                lines += [f"- {_md(p)}" for p in answer.points] + [""]
+                lines += [f"- {_md_text(p)}" for p in answer.points] + [""]
             if q.summary:
                 lines += [f"**{md_escape(a.t('summary'))}**", ""]
                 lines += _md_blocks(summary_blocks(q.summary))

@@ -74,7 +74,7 @@ def _row_flags(row, header: bool = False) -> None:
 
 def _add_runs(paragraph, text: str, size: float | None = None, italic: bool = False, colour=None,
               markup: bool = True) -> None:
-    """`**bold**` runs for text that may carry it (narrative, points, summaries); `markup=False` for user
+    """`**bold**` runs for text that may carry it (narrative, summaries); `markup=False` for user
     text that may not (footnotes built from names, question descriptions), which is written as typed."""
     for part, is_bold in spans(clean(text)) if markup else [(clean(text), False)]:
         run = paragraph.add_run(part)
@@ -268,8 +268,8 @@ def to_docx(appendix: Appendix) -> bytes:
                 p = _paragraph(doc, space_after=2)
                 p.paragraph_format.keep_with_next = True
                 p.add_run(clean(answer.group)).bold = True
-                for point in answer.points:
-                    _paragraph(doc, point, style="List Bullet", space_after=0)
+                for point in answer.points:  # typed by a group: text, never markup
+                    _paragraph(doc, point, style="List Bullet", space_after=0, markup=False)
                 doc.paragraphs[-1].paragraph_format.space_after = Pt(6)
             if q.summary:
                 doc.add_heading(a.t("summary"), level=3)

@@ -220,7 +220,7 @@ class _Writer:
                     self.text([_literal(q.description)], style="I", colour=MUTED)
                 for answer in q.answers:
                     blocks: list[Block] = [_literal(answer.group, bold=True)]
-                    blocks += [Block(p, bullet=True) for p in answer.points]
+                    blocks += [_literal(p, bullet=True) for p in answer.points]  # a group's text, never markup
                     self.text(blocks, after=1)
                     pdf.ln(1.5)
                 if q.summary:

@@ -528,7 +528,7 @@ def test_markdown_is_text_under_a_commonmark_renderer(html_appendix):
     # the appendix's own markup still works: headings, bullets and bold from the narrative and summaries
     assert "<h3>&lt;u&gt;Rubrik&lt;/u&gt;</h3>" in markup
     assert "<strong>fet</strong>" in markup and "<li>punkt &lt;b&gt;x&lt;/b&gt;</li>" in markup
-    assert "<strong>viktigt</strong>" in markup and "<strong>Slut</strong>" in markup
+    assert "<strong>Slut</strong>" in markup and "**viktigt** &lt;br&gt;" in markup  # a group's point is text
     footnote = [t for t in page.text if "saknar värde" in t]
     assert footnote and HTML_GROUPS[2] in footnote[0]
 
@@ -558,20 +558,22 @@ def test_markdown_table_cells_keep_a_pipe_in_a_name(html_appendix):
 
 
 def test_word_and_pdf_write_names_comments_and_descriptions_as_typed(ratings):
-    """Only the narrative, discussion points and summaries may use **bold**; names and comments are text."""
+    """Only the narrative and the facilitator's summaries may use **bold**; names, comments and the groups'
+    discussion points are text, as the pages show them."""
     import docx
 
     r = Ratings((*ratings.groups[:3], "**Grupp** 4"), ratings.axes, ratings.values, ratings.scale)
     a = build_appendix(r, title="T", comments={"motesplats": [("**Grupp** 1", "**inte fet** kommentar")]},
-                       questions=[("Fråga", [("**Grupp** 1", ["punkt"])], "", "**inte fet** beskrivning")])
+                       questions=[("Fråga", [("**Grupp** 1", ["**inte fet** punkt"])], "", "**inte fet** beskrivning")])
     document = docx.Document(io.BytesIO(render(a, "docx")))
     text = docx_text(document)
-    for typed in ("**inte fet** kommentar", "**inte fet** beskrivning", "**Grupp** 1"):
+    for typed in ("**inte fet** kommentar", "**inte fet** beskrivning", "**Grupp** 1", "**inte fet** punkt"):
         assert typed in text, typed
+    assert "\\*\\*inte fet\\*\\* punkt" in render(a, "md").decode()
     assert "(**Grupp** 4)" in [p.text for p in document.paragraphs if "saknar värde" in p.text][0], "footnote"
     pdf = pdf_text(render(a, "pdf"))
     for typed in ("**inte fet** kommentar", "**inte fet** beskrivning", "**Grupp** 1:", "**Grupp** 1\n",
-                  "(**Grupp** 4)"):
+                  "(**Grupp** 4)", "**inte fet** punkt"):
         assert typed in pdf, typed
 
 
