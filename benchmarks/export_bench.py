@@ -27,8 +27,8 @@ COLD = """
 import time
 t0 = time.perf_counter()
 from survey.importer import read_ratings
-from analysis.appendix import build_appendix
-from analysis.export import render
+from analysis.appendix.model import build_appendix
+from analysis.appendix.formats import render
 a = build_appendix(read_ratings({sample!r}), title="Medlemssamråd 2026", date="2026-02-27", place="Vrigstad")
 render(a, {fmt!r})
 print(time.perf_counter() - t0)
@@ -52,7 +52,7 @@ def empty_docx() -> bytes:
 def empty_pdf() -> bytes:
     from fpdf import FPDF
 
-    from analysis.export_pdf import SANS, register_fonts
+    from analysis.appendix.pdf import SANS, register_fonts
 
     pdf = FPDF()
     register_fonts(pdf)
@@ -74,8 +74,8 @@ def empty_figure() -> bytes:
 
 
 def main(repeat: int = 7) -> None:
-    from analysis.appendix import build_appendix
-    from analysis.export import render
+    from analysis.appendix.model import build_appendix
+    from analysis.appendix.formats import render
     from survey.importer import read_ratings
 
     ratings = read_ratings(SAMPLE)

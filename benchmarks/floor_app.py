@@ -22,7 +22,7 @@ AXES = (
 )
 CATEGORIES = tuple(1 + 0.5 * i for i in range(9))
 SKIP = "skip"
-POLL = "1s"  # the board's interval: the same as Spindeln's live results (survey/pages/dashboard.py POLL)
+POLL = "1s"  # the board's interval: the same as Spindeln's live results (survey/pages/shared.py POLL)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL);

@@ -33,7 +33,7 @@ same run, is the figure to judge. Server CPU is read from /proc/<pid>/stat (psut
 peak RSS from VmHWM.
 
 Targets: 0 lost at every K; p95 latency ≤ 1.2× the floor and ≤ 1.5 s at K=50; load ≤ 1.5× the floor.
-Both boards poll at the same interval (1 s, `POLL` in survey/pages/dashboard.py and benchmarks/floor_app.py;
+Both boards poll at the same interval (1 s, `POLL` in survey/pages/shared.py and benchmarks/floor_app.py;
 the run refuses to start if they differ): a change waits half of it for the next poll on average and up to
 all of it, whoever renders it.
 
@@ -618,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"Chromium is not installed at {CHROMIUM}", file=sys.stderr)
         return 2
-    from survey.pages.dashboard import POLL
+    from survey.pages.shared import POLL
 
     if POLL != floor_app.POLL:
         print(f"The floor polls every {floor_app.POLL}, Spindeln every {POLL}: make them equal", file=sys.stderr)

@@ -2,12 +2,12 @@
 
 TEXTS: dict[str, tuple[str, str]] = {
     # navigation
-    "nav_dashboard": ("Resultat", "Results"),
+    "nav_results": ("Resultat", "Results"),
     "nav_compare": ("Jämför", "Compare"),
     "nav_appendix": ("Protokollsbilaga", "Minutes appendix"),
-    "nav_console": ("Processledare", "Facilitator"),
-    "nav_form": ("Skattning", "Rating"),
-    "nav_view": ("Förbundsprofil", "Federation profile"),
+    "nav_facilitator": ("Processledare", "Facilitator"),
+    "nav_rating": ("Skattning", "Rating"),
+    "nav_profile": ("Förbundsprofil", "Federation profile"),
     # shared
     "workshop_label": ("Workshop", "Workshop"),
     "no_workshops": ("Det finns ännu inga workshoppar med visade resultat.", "There are no workshops with revealed results yet."),
@@ -52,7 +52,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "questions_save": ("Spara svaren", "Save answers"),
     "questions_saved": ("Svaren är sparade.", "The answers are saved."),
     # dashboard
-    "dashboard_title": ("Resultat", "Results"),
+    "results_title": ("Resultat", "Results"),
     "not_revealed_banner": ("Resultatet är inte visat för grupperna ännu. Bara du som processledare ser det.",
                             "The results are not revealed to the groups yet. Only you as facilitator can see them."),
     "show_groups": ("Visa gruppernas linjer", "Show the groups' lines"),
@@ -106,7 +106,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_revealed_yet": ("Inga resultat är visade ännu.", "No results are revealed yet."),
     "chiefs_workshop": ("Workshop", "Workshop"),
     # console
-    "console_title": ("Processledare", "Facilitator"),
+    "facilitator_title": ("Processledare", "Facilitator"),
     "password_label": ("Lösenord", "Password"),
     "login_button": ("Logga in", "Log in"),
     "password_help": ("Lösenordet sätts med SPINDELN_ADMIN_PASSWORD, annars skrivs det ut i serverns konsol vid första start.",

@@ -121,19 +121,6 @@ def view_link(view_token: str) -> str:
     return f"{base_url()}/?{urlencode({'view': view_token})}"
 
 
-def workshop_labels(workshops, lang: str = "sv") -> dict[str, str]:
-    """How a workshop is named in every list: "Titel (2026-02-27)", and where two would read the same, the
-    time each was created too, so the facilitator can tell them apart."""
-    base = {w.id: f"{w.title} ({w.date})" for w in workshops}
-    seen: dict[str, int] = {}
-    for label in base.values():
-        seen[label] = seen.get(label, 0) + 1
-    created = "skapad" if lang == "sv" else "created"
-    return {w.id: base[w.id] if seen[base[w.id]] == 1
-            else f"{base[w.id]} · {created} {w.created_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}"
-            for w in workshops}
-
-
 def guarded(fn):
     """A page or fragment that never shows a visitor a traceback: a refused store operation shows its own
     Swedish (or English) message, anything else a plain one, and the details go to the server's log only.

@@ -1,4 +1,7 @@
-"""Streamlit pages. Thin: read from the store, call `analysis`, lay out.
+"""Streamlit pages, one module per page and named as the navigation names it: results (Resultat), compare
+(Jämför), appendix (Protokollsbilaga), facilitator (Processledare), rating (a group's Skattning) and
+federation_profile (Förbundsprofil). Thin: a page takes a workshop's snapshot (shared.snapshot), calls
+`analysis`, lays out. What pages share is in shared.py; no page imports another.
 
 A group's link (?w=…&g=…) and a chief's link (?view=…) each reach one page and nothing else; everyone
 else gets the navigation.
@@ -22,24 +25,26 @@ def _navigate() -> None:
     get_store()  # first start: schema, sample workshop, admin password
     params = st.query_params
     if "g" in params:
-        from .group_form import page as group_form
+        from .rating import page as rating
 
-        st.navigation([st.Page(guarded(group_form), title=t("nav_form"), url_path="form")], position="hidden").run()
+        st.navigation([st.Page(guarded(rating), title=t("nav_rating"), url_path="form")], position="hidden").run()
         return
     if "view" in params:
-        from .chiefs import page as chiefs
+        from .federation_profile import page as federation_profile
 
-        st.navigation([st.Page(guarded(chiefs), title=t("nav_view"), url_path="view")], position="hidden").run()
+        st.navigation([st.Page(guarded(federation_profile), title=t("nav_profile"), url_path="view")],
+                      position="hidden").run()
         return
     from .appendix import page as appendix
     from .compare import page as compare
-    from .console import page as console
-    from .dashboard import page as dashboard
+    from .facilitator import page as facilitator
+    from .results import page as results
 
     pages = [
-        st.Page(guarded(dashboard), title=t("nav_dashboard"), icon=":material/radar:", default=True),
+        st.Page(guarded(results), title=t("nav_results"), icon=":material/radar:", default=True),
         st.Page(guarded(compare), title=t("nav_compare"), icon=":material/compare_arrows:", url_path="jamfor"),
         st.Page(guarded(appendix), title=t("nav_appendix"), icon=":material/description:", url_path="bilaga"),
-        st.Page(guarded(console), title=t("nav_console"), icon=":material/admin_panel_settings:", url_path="processledare"),
+        st.Page(guarded(facilitator), title=t("nav_facilitator"), icon=":material/admin_panel_settings:",
+                url_path="processledare"),
     ]
     st.navigation(pages).run()

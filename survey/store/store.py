@@ -14,6 +14,7 @@ import math
 import secrets
 import threading
 from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -27,9 +28,10 @@ from sqlalchemy.engine import Connection, Engine, make_url
 
 from sqlalchemy.exc import OperationalError
 
-from analysis.labels import Interpretation
+from analysis.statistics.labels import Interpretation
 from analysis.model import DEFAULT_AXES, Axis, Ratings, Scale
 from analysis.names import name_key
+from analysis.workshop import GroupAnswer, GroupInfo, WorkshopData
 
 from .. import config
 from .engine import _looks_like_id, _make_engine, _now
@@ -555,21 +557,54 @@ class Store:
             return conn.scalar(select(s.c.id).where(
                 s.c.workshop_id == workshop_id, s.c.group_id == group_id, s.c.round == round)) is not None
 
+    def snapshot(self, workshop_id: str) -> WorkshopData:
+        """Everything a view, an export or the CLI shows of one workshop, read in ONE read transaction
+        (SQLite's read snapshot, PostgreSQL's REPEATABLE READ): a rating submitted meanwhile is in every
+        part of it or in none. Unknown ids raise `NotFoundError`; a workshop in the bin is returned with
+        `deleted_at` set, so a page's visibility check (`results_visible`) decides."""
+        if not _looks_like_id(workshop_id):
+            raise NotFoundError("workshop_not_found")
+        with self._read() as conn:
+            w = self._workshop(conn, workshop_id)
+            revision = conn.scalar(select(workshops.c.revision).where(workshops.c.id == workshop_id))
+            group_rows = conn.execute(select(groups.c.name, groups.c.party, groups.c.revoked).where(
+                groups.c.workshop_id == workshop_id).order_by(groups.c.position)).all()
+            ratings = self._ratings(conn, w, 1)
+            round2 = self._ratings(conn, w, 2) if w.in_round2 else None
+            overrides = self._overrides(conn, workshop_id)
+            comments = self._comments(conn, workshop_id, 1)
+            answers = self._answers(conn, workshop_id)
+            questions = self._questions(conn, workshop_id)
+            narratives = {r.lang: r.text for r in conn.execute(select(narratives_table.c.lang, narratives_table.c.text)
+                                                               .where(narratives_table.c.workshop_id == workshop_id))}
+        return WorkshopData(
+            workshop=w, revision=str(revision), ratings=ratings, round2=round2, overrides=overrides,
+            comments={k: tuple(v) for k, v in comments.items()},
+            questions=tuple(replace(q, answers=tuple(GroupAnswer(g, tuple(p)) for g, p in answers.get(q.id, ())))
+                            for q in questions),
+            narratives=narratives,
+            groups=tuple(GroupInfo(g.name, g.party, bool(g.revoked)) for g in group_rows),
+        )
+
     def ratings(self, workshop_id: str, round: int = 1, include_revoked: bool = True) -> Ratings:
         """The analysis input: groups that submitted in `round`, in group order; NaN where skipped."""
         round = _check_round(round)
         with self._read() as conn:
-            w = self._workshop(conn, workshop_id)
-            axis_list = w.axes_for_round(round)
-            conditions = [submissions.c.workshop_id == workshop_id, submissions.c.round == round]
-            if not include_revoked:
-                conditions.append(groups.c.revoked.is_(False))
-            submitted = conn.execute(
-                select(groups.c.id, groups.c.name).join(submissions, submissions.c.group_id == groups.c.id)
-                .where(*conditions).order_by(groups.c.position)).all()
-            r = ratings_table
-            stored = conn.execute(select(r.c.group_id, r.c.axis_key, r.c.value).where(
-                r.c.workshop_id == workshop_id, r.c.round == round)).all()
+            return self._ratings(conn, self._workshop(conn, workshop_id), round, include_revoked)
+
+    @staticmethod
+    def _ratings(conn: Connection, w: Workshop, round: int, include_revoked: bool = True) -> Ratings:
+        workshop_id = w.id
+        axis_list = w.axes_for_round(round)
+        conditions = [submissions.c.workshop_id == workshop_id, submissions.c.round == round]
+        if not include_revoked:
+            conditions.append(groups.c.revoked.is_(False))
+        submitted = conn.execute(
+            select(groups.c.id, groups.c.name).join(submissions, submissions.c.group_id == groups.c.id)
+            .where(*conditions).order_by(groups.c.position)).all()
+        r = ratings_table
+        stored = conn.execute(select(r.c.group_id, r.c.axis_key, r.c.value).where(
+            r.c.workshop_id == workshop_id, r.c.round == round)).all()
         row_of = {g.id: i for i, g in enumerate(submitted)}
         col_of = {a.key: j for j, a in enumerate(axis_list)}
         values = np.full((len(submitted), len(axis_list)), np.nan)
@@ -629,14 +664,18 @@ class Store:
 
     def comments(self, workshop_id: str, round: int = 1) -> dict[str, list[tuple[str, str]]]:
         """Comments per axis key (axis order, then group order); axes without comments are left out."""
-        r = ratings_table
         with self._read() as conn:
-            rows = conn.execute(
-                select(r.c.axis_key, groups.c.name, r.c.comment)
-                .join(groups, groups.c.id == r.c.group_id)
-                .join(axes, (axes.c.workshop_id == r.c.workshop_id) & (axes.c.key == r.c.axis_key))
-                .where(r.c.workshop_id == workshop_id, r.c.round == round, r.c.comment.is_not(None))
-                .order_by(axes.c.position, groups.c.position)).all()
+            return self._comments(conn, workshop_id, round)
+
+    @staticmethod
+    def _comments(conn: Connection, workshop_id: str, round: int) -> dict[str, list[tuple[str, str]]]:
+        r = ratings_table
+        rows = conn.execute(
+            select(r.c.axis_key, groups.c.name, r.c.comment)
+            .join(groups, groups.c.id == r.c.group_id)
+            .join(axes, (axes.c.workshop_id == r.c.workshop_id) & (axes.c.key == r.c.axis_key))
+            .where(r.c.workshop_id == workshop_id, r.c.round == round, r.c.comment.is_not(None))
+            .order_by(axes.c.position, groups.c.position)).all()
         result: dict[str, list[tuple[str, str]]] = {}
         for row in rows:
             result.setdefault(row.axis_key, []).append((row.name, row.comment))
@@ -645,10 +684,15 @@ class Store:
     # -- questions
 
     def questions(self, workshop_id: str) -> list[Question]:
-        q = questions_table
+        """The discussion questions in order, without answers (`snapshot` has them with answers)."""
         with self._read() as conn:
-            rows = conn.execute(select(q).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
-        return [Question(r.id, r.position, r.text, r.summary) for r in rows]
+            return self._questions(conn, workshop_id)
+
+    @staticmethod
+    def _questions(conn: Connection, workshop_id: str) -> list[Question]:
+        q = questions_table
+        rows = conn.execute(select(q).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
+        return [Question(r.text, summary=r.summary or "", id=r.id, position=r.position) for r in rows]
 
     def set_questions(self, workshop_id: str, items: Sequence[str | tuple[int | None, str]], *,
                       force: bool = False) -> list[Question]:
@@ -723,13 +767,17 @@ class Store:
 
     def answers(self, workshop_id: str) -> dict[int, list[tuple[str, list[str]]]]:
         """Every question id → (group name, points) in group order; a question nobody answered maps to []."""
-        q, a = questions_table, answers_table
         with self._read() as conn:
-            question_ids = conn.scalars(select(q.c.id).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
-            rows = conn.execute(
-                select(a.c.question_id, groups.c.name, a.c.points)
-                .join(q, q.c.id == a.c.question_id).join(groups, groups.c.id == a.c.group_id)
-                .where(q.c.workshop_id == workshop_id).order_by(q.c.position, groups.c.position)).all()
+            return self._answers(conn, workshop_id)
+
+    @staticmethod
+    def _answers(conn: Connection, workshop_id: str) -> dict[int, list[tuple[str, list[str]]]]:
+        q, a = questions_table, answers_table
+        question_ids = conn.scalars(select(q.c.id).where(q.c.workshop_id == workshop_id).order_by(q.c.position)).all()
+        rows = conn.execute(
+            select(a.c.question_id, groups.c.name, a.c.points)
+            .join(q, q.c.id == a.c.question_id).join(groups, groups.c.id == a.c.group_id)
+            .where(q.c.workshop_id == workshop_id).order_by(q.c.position, groups.c.position)).all()
         result: dict[int, list[tuple[str, list[str]]]] = {qid: [] for qid in question_ids}
         for row in rows:
             points = json.loads(row.points)
@@ -782,9 +830,13 @@ class Store:
                 conn.execute(o.insert().values(workshop_id=workshop_id, axis_key=axis_key, label=label))
 
     def overrides(self, workshop_id: str) -> dict[str, str]:
-        o = overrides_table
         with self._read() as conn:
-            rows = conn.execute(select(o.c.axis_key, o.c.label).where(o.c.workshop_id == workshop_id)).all()
+            return self._overrides(conn, workshop_id)
+
+    @staticmethod
+    def _overrides(conn: Connection, workshop_id: str) -> dict[str, str]:
+        o = overrides_table
+        rows = conn.execute(select(o.c.axis_key, o.c.label).where(o.c.workshop_id == workshop_id)).all()
         return {r.axis_key: r.label for r in rows}
 
     def set_narrative(self, workshop_id: str, lang: str, text: str | None) -> None:

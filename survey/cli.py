@@ -1,0 +1,336 @@
+"""`python -m survey …`: Spindeln's one command line.
+
+- `summarize FILE`: the per-axis summary of a ratings file (CSV or .xlsx), printed.
+- `report FILE -o OUT` / `report --workshop ID -o OUT`: the minutes appendix, from a file or from the
+  database, in the format of OUT's suffix; from the database it is the file the appendix page downloads.
+- `workshops`: the workshops in the database, with their ids.
+- `lockouts`, `unlock`, `logout-all`, `set-password`: the facilitator login, from the server's shell.
+
+Database commands use `--db URL`, else DATABASE_URL, else data/spindeln.db — the database the app uses.
+It lives in `survey/` because reading a file or the database is collecting; what it prints and writes is
+computed by `analysis`, the same functions the pages use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from analysis.appendix.formats import FORMATS, ExportFormatError, format_for_path, render
+from analysis.model import Scale, ScaleError
+
+SUFFIXES = " ".join(f.suffix for f in FORMATS.values())
+
+MESSAGES = {
+    "sv": {
+        "suffix": "{out}: okänd filtyp '{suffix}'; välj en av {choices}",
+        "override": "--override: '{spec}' ska vara AXEL=TOLKNING, t.ex. forvalta=Låg-medel",
+        "override_axis": "--override: axeln '{axis}' finns inte i workshoppen",
+        "override_label": "--override: '{label}' är ingen tolkning; välj bland {choices}",
+        "narrative": "{file}: texten kan inte läsas ({reason})",
+        "write": "{out}: filen kan inte skrivas ({reason})",
+        "render": "{out}: bilagan kunde inte skapas ({reason})",
+        "source": "report: ange antingen en fil med skattningar eller --workshop ID, inte båda",
+        "file_only": "{option} gäller bara en fil med skattningar; workshoppens egen uppgift kommer från databasen",
+        "no_database": "{db}: databasfilen finns inte",
+        "no_workshop": "--workshop: ingen workshop med id '{id}' i {db}; `python -m survey workshops` listar dem",
+        "database": "{db}: {reason}",
+        "none": "inga workshoppar i {db}",
+    },
+    "en": {
+        "suffix": "{out}: unknown file type '{suffix}'; use one of {choices}",
+        "override": "--override: '{spec}' must be AXIS=LABEL, e.g. forvalta=Low-medium",
+        "override_axis": "--override: the axis '{axis}' is not in the workshop",
+        "override_label": "--override: '{label}' is not an interpretation; choose from {choices}",
+        "narrative": "{file}: the text cannot be read ({reason})",
+        "write": "{out}: the file cannot be written ({reason})",
+        "render": "{out}: the appendix could not be made ({reason})",
+        "source": "report: give either a ratings file or --workshop ID, not both",
+        "file_only": "{option} applies to a ratings file only; the workshop's own comes from the database",
+        "no_database": "{db}: the database file does not exist",
+        "no_workshop": "--workshop: no workshop with id '{id}' in {db}; `python -m survey workshops` lists them",
+        "database": "{db}: {reason}",
+        "none": "no workshops in {db}",
+    },
+}
+STATE_WORDS = {"draft": "förberedd", "open": "öppen", "revealed": "öppen", "closed": "stängd"}  # as the console says
+FILE_ONLY = ("title", "date", "place", "federation", "scale")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m survey", description="Spindeln: workshop ratings, summaries, "
+                                     "minutes appendices and the facilitator login, from the shell.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("summarize", help="print the per-axis summary of a ratings file (CSV or .xlsx)")
+    s.add_argument("file")
+    s.add_argument("--scale", default="1:5:0.5", help="MIN:MAX:STEP (default 1:5:0.5)")
+    s.add_argument("--lang", choices=("sv", "en"), default="sv")
+    s.add_argument("--format", choices=("table", "json", "markdown", "csv"), default="table")
+    r = sub.add_parser("report", help="write the minutes appendix (format from the suffix of -o)",
+                       description=f"Write the minutes appendix of a ratings file, or of a workshop in the "
+                                   f"database (--workshop ID) exactly as its appendix page downloads it. The "
+                                   f"format follows the suffix of OUT ({SUFFIXES}).")
+    r.add_argument("file", nargs="?", help="ratings file (CSV or .xlsx): a 'grupp' column and one column per axis")
+    r.add_argument("--workshop", metavar="ID", help="a workshop in the database instead of a file")
+    r.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL, else data/spindeln.db)")
+    r.add_argument("-o", "--output", required=True, metavar="OUT", help=f"output file: {SUFFIXES}")
+    r.add_argument("--lang", choices=("sv", "en"), default="sv")
+    r.add_argument("--title", help="a file's workshop title (default: a generic heading)")
+    r.add_argument("--date")
+    r.add_argument("--place")
+    r.add_argument("--federation")
+    r.add_argument("--scale", help="a file's scale, MIN:MAX:STEP (default 1:5:0.5)")
+    r.add_argument("--narrative", metavar="FILE",
+                   help="the edited analysis text ('## ' headings, '- ' bullets) instead of the saved text or draft")
+    r.add_argument("--override", action="append", default=[], metavar="AXIS=LABEL",
+                   help="replace the interpretation on one axis (repeatable)")
+    w = sub.add_parser("workshops", help="list the workshops in the database: id, date, state, groups, title")
+    w.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL, else data/spindeln.db)")
+    unlock = sub.add_parser("unlock", help="clear login lock-outs (all, or one client's)")
+    unlock.add_argument("client", nargs="?", help="an address as `lockouts` lists it; omitted: every client")
+    sub.add_parser("lockouts", help="list clients with wrong tries and how long each is locked")
+    sub.add_parser("logout-all", help="end every facilitator session (every browser must log in again)")
+    set_password = sub.add_parser("set-password", help="replace the stored facilitator password")
+    set_password.add_argument("--stdin", action="store_true", help="read the password from the first line of stdin")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# ---------------------------------------------------------------------------------------------- files
+
+def _read_file(args, scale_spec: str):
+    from .importer import RatingsFileError, read_ratings
+
+    try:
+        scale = Scale.parse(scale_spec)
+    except ScaleError as exc:
+        raise _Refused(f"--scale: {exc}") from None
+    try:
+        return read_ratings(args.file, scale=scale, lang=args.lang)
+    except RatingsFileError as exc:
+        raise _Refused(str(exc)) from None
+
+
+class _Refused(Exception):
+    """Bad input: one line on stderr, exit status 2."""
+
+
+def _summarize(args) -> int:
+    from analysis.statistics.summary import summarize
+    from analysis.statistics.tables import to_csv, to_markdown, to_text
+
+    summary = summarize(_read_file(args, args.scale))
+    if args.format == "json":
+        out = json.dumps(summary.to_dict(args.lang), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "markdown":
+        out = to_markdown(summary, args.lang)
+    elif args.format == "csv":
+        out = to_csv(summary, args.lang)
+    else:
+        out = to_text(summary, args.lang)
+    sys.stdout.write(out)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- the database
+
+def _store(args):
+    """The store at --db, DATABASE_URL or data/spindeln.db; a SQLite file that is not there is an error
+    (opening it would create an empty database and hide a typo)."""
+    from sqlalchemy.engine import make_url
+
+    from . import config
+    from .store import Store
+
+    url = config.normalize_url(args.db) if args.db else config.database_url()
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" \
+            and not u.database.startswith("file:") and not Path(u.database).exists():
+        raise _Refused(MESSAGES[getattr(args, "lang", "sv")]["no_database"].format(db=u.database))
+    return Store(url)
+
+
+def _shown(store) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(store.url).render_as_string(hide_password=True)
+
+
+def _snapshot(args):
+    from .store import NotFoundError, StoreError
+
+    m = MESSAGES[args.lang]
+    store = _store(args)
+    try:
+        return store.snapshot(args.workshop)
+    except NotFoundError:
+        raise _Refused(m["no_workshop"].format(id=args.workshop, db=_shown(store))) from None
+    except StoreError as exc:
+        raise _Refused(m["database"].format(db=_shown(store), reason=exc.message(args.lang))) from None
+    finally:
+        store.dispose()
+
+
+def _workshops(args) -> int:
+    from .store import StoreError
+
+    store = _store(args)
+    try:
+        found = store.list_workshops()
+        rows = [(w, store.progress(w.id)) for w in found]
+    except StoreError as exc:
+        raise _Refused(MESSAGES["sv"]["database"].format(db=_shown(store), reason=exc.message("sv"))) from None
+    finally:
+        store.dispose()
+    if not rows:
+        print(MESSAGES["sv"]["none"].format(db=_shown(store)))
+    for w, (done, total) in rows:
+        shown = "resultatet visas" if w.results_visible else "resultatet dolt"
+        print(f"{w.id}\t{w.date}\t{STATE_WORDS[w.state]}\t{shown}\t{done}/{total} grupper\t{w.title}")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- report
+
+def _overrides(specs: Sequence[str], axes, lang: str) -> dict[str, str]:
+    from analysis.appendix.model import find_axis
+    from analysis.statistics.labels import INTERPRETATION_TEXT, Interpretation
+
+    m = MESSAGES[lang]
+    out: dict[str, str] = {}
+    for spec in specs:
+        axis_name, sep, label = spec.partition("=")
+        if not sep or not axis_name.strip() or not label.strip():
+            raise _Refused(m["override"].format(spec=spec))
+        axis = find_axis(axes, axis_name)
+        if axis is None:
+            raise _Refused(m["override_axis"].format(axis=axis_name.strip()))
+        wanted = label.strip().casefold()
+        match = next((i for i in Interpretation
+                      if wanted in (i.value, INTERPRETATION_TEXT["sv"][i].casefold(),
+                                    INTERPRETATION_TEXT["en"][i].casefold())), None)
+        if match is None:
+            choices = ", ".join(INTERPRETATION_TEXT[lang][i] for i in Interpretation)
+            raise _Refused(m["override_label"].format(label=label.strip(), choices=choices))
+        out[axis.key] = match.value
+    return out
+
+
+def _report(args) -> int:
+    from analysis.appendix.model import build_appendix
+    from analysis.workshop import workshop_appendix
+
+    m = MESSAGES[args.lang]
+    out = Path(args.output)
+    try:
+        fmt = format_for_path(out).key
+    except ExportFormatError:
+        return _fail(m["suffix"].format(out=args.output, suffix=out.suffix or "(–)", choices=SUFFIXES.replace(" ", ", ")))
+    if (args.file is None) == (args.workshop is None):
+        return _fail(m["source"])
+    narrative = None
+    if args.narrative:
+        try:
+            narrative = Path(args.narrative).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            return _fail(m["narrative"].format(file=args.narrative, reason=_one_line(exc)))
+    if args.workshop is not None:
+        given = [f"--{name}" for name in FILE_ONLY if getattr(args, name) is not None]
+        if given:
+            return _fail(m["file_only"].format(option=", ".join(given)))
+        data = _snapshot(args)
+        overrides = _overrides(args.override, data.workshop.axes, args.lang)
+        if overrides:
+            data = dataclasses.replace(data, overrides={**data.overrides, **overrides})
+        make = lambda: workshop_appendix(data, args.lang) if narrative is None else workshop_appendix(  # noqa: E731
+            data, args.lang, narrative)
+    else:
+        ratings = _read_file(args, args.scale or "1:5:0.5")
+        overrides = _overrides(args.override, ratings.axes, args.lang)
+        make = lambda: build_appendix(  # noqa: E731
+            ratings, title=args.title or "", date=args.date or "", place=args.place or "",
+            federation=args.federation or "", lang=args.lang, overrides=overrides, narrative=narrative)
+    try:
+        data_bytes = render(make(), fmt)
+    except Exception as exc:  # a bug, not bad input: one line unless debugging
+        if os.environ.get("SPINDELN_DEBUG"):
+            raise
+        print(m["render"].format(out=out, reason=_one_line(exc)), file=sys.stderr)
+        return 1
+    try:
+        out.write_bytes(data_bytes)
+    except OSError as exc:
+        return _fail(m["write"].format(out=out, reason=exc.strerror or _one_line(exc)))
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- the login
+
+def _login_command(args) -> int:
+    from . import auth, config
+    from .store import Store
+
+    store = Store(config.database_url())
+    try:
+        if args.command == "unlock":
+            count = auth.unlock(store, args.client)
+            who = args.client or "all clients"
+            print(f"unlocked {who}: {count} counted client{'s' if count != 1 else ''} cleared")
+        elif args.command == "lockouts":
+            rows = auth.lockouts(store)
+            if not rows:
+                print("no wrong tries counted")
+            for client, (failures, locked_for) in rows.items():
+                state = f"locked for {locked_for} s" if locked_for else "not locked"
+                print(f"{client}\t{failures} wrong\t{state}")
+        elif args.command == "logout-all":
+            print(f"ended {auth.end_all_sessions(store)} session(s)")
+        elif args.command == "set-password":
+            if args.stdin:
+                password = sys.stdin.readline().rstrip("\n")
+            else:
+                password = getpass.getpass("New facilitator password: ")
+                if getpass.getpass("Again: ") != password:
+                    print("the two passwords differ; nothing changed", file=sys.stderr)
+                    return 1
+            try:
+                auth.set_admin_password(store, password)
+            except ValueError as exc:
+                print(f"{exc}; nothing changed", file=sys.stderr)
+                return 1
+            ended = auth.end_all_sessions(store)
+            print(f"password replaced; ended {ended} session(s)")
+            if auth.admin_password_from_environment():
+                print(f"note: {auth.PASSWORD_ENV} is set, and it is what the app checks while it is",
+                      file=sys.stderr)
+    finally:
+        store.dispose()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "summarize":
+            return _summarize(args)
+        if args.command == "report":
+            return _report(args)
+        if args.command == "workshops":
+            return _workshops(args)
+        return _login_command(args)
+    except _Refused as exc:
+        return _fail(str(exc))

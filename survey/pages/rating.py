@@ -1,0 +1,183 @@
+"""Skattning: the group's rating form, reached only through its own link (?w=…&g=<token>)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from analysis.formatting import format_value
+
+from ..store import StoreError, UnavailableError
+from ..ui import get_store, guarded, lang, language_switch, plain, t
+from .shared import GROUP_POLL, show_results, snapshot
+
+SKIP = "skip"
+
+
+def _current_group():
+    store = get_store()
+    workshop_id = st.query_params.get("w", "")
+    token = st.query_params.get("g", "")
+    workshop = store.get_workshop(workshop_id) if workshop_id else None
+    group = store.group_by_token(workshop_id, token) if workshop and token else None
+    return store, workshop, group
+
+
+def page() -> None:
+    language_switch(st.container())
+    store, workshop, group = _current_group()
+    if group is None:
+        st.error(t("bad_link"))
+        return
+    st.caption(plain(workshop.title))
+    st.header(plain(group.name), anchor=False)
+    if workshop.state == "draft":
+        st.info(t("form_not_open"))
+        _wait_for_open(workshop.id)
+        return
+    round_ = workshop.current_round
+    axes = workshop.axes_for_round(round_)
+    writable = workshop.group_may_write
+    if not writable:
+        st.warning(t("form_closed"))
+    if round_ == 2:
+        st.info(t("form_round2"))
+    _rating_form(store, workshop, group, axes, round_, writable)
+    questions = store.questions(workshop.id)
+    if questions and round_ == 1:
+        _questions_form(store, workshop, group, questions, writable)
+    if workshop.results_visible:
+        st.divider()
+        st.subheader(t("form_results_heading"), anchor=False)
+        show_results(snapshot(workshop.id), read_only=True, key_prefix="group", poll=GROUP_POLL)
+
+
+@st.fragment(run_every="3s")
+@guarded
+def _wait_for_open(workshop_id: str) -> None:
+    """Sits quietly until the facilitator opens the rating, then brings up the form."""
+    workshop = get_store().get_workshop(workshop_id)
+    if workshop and workshop.state != "draft":
+        st.rerun(scope="app")
+
+
+def _rerun_page_if_changed(store, workshop, question_ids: tuple[int, ...] | None = None) -> None:
+    """A fragment rerun gets the arguments of the page's last full run. When the facilitator has since
+    opened round 2, closed, revealed or hidden the rating, or changed the questions, run the whole page."""
+    now = store.get_workshop(workshop.id)
+    changed = now is None or (now.state, now.revealed, now.current_round, now.round2_axes) != (
+        workshop.state, workshop.revealed, workshop.current_round, workshop.round2_axes)
+    if not changed and question_ids is not None:
+        changed = tuple(q.id for q in store.questions(workshop.id)) != question_ids
+    if changed:
+        st.rerun(scope="app")
+
+
+@st.fragment
+@guarded
+def _rating_form(store, workshop, group, axes, round_, writable) -> None:
+    """A fragment: pressing the button reruns the form alone, not the results below it, so the confirmation
+    comes at once however much the page shows (the store still checks the workshop's state on every write)."""
+    _rerun_page_if_changed(store, workshop)
+    lg = lang()
+    saved = store.saved_values(workshop.id, group.id, round_)
+    saved_comments = store.saved_comments(workshop.id, group.id, round_)
+    submitted_before = store.has_submitted(workshop.id, group.id, round_)
+    options = [*workshop.scale.categories, SKIP]
+
+    def fmt(option) -> str:
+        return t("skip") if option == SKIP else format_value(option, lg)
+
+    picked: dict[str, object] = {}
+    with st.form(f"rating-{round_}", border=False):
+        st.caption(t("form_intro", min=fmt(workshop.scale.min), max=fmt(workshop.scale.max)))
+        for axis in axes:
+            with st.container(border=True, key=f"axis-{axis.key}"):
+                st.markdown(f"**{plain(axis.name(lg))}**")
+                if axis.description(lg):
+                    st.caption(plain(axis.description(lg)))
+                if axis.key in saved:
+                    default = SKIP if saved[axis.key] is None else saved[axis.key]
+                else:
+                    default = None
+                picked[axis.key] = st.pills(
+                    plain(axis.name(lg)), options, default=default, format_func=fmt, key=f"rate-{round_}-{axis.key}",
+                    label_visibility="collapsed", disabled=not writable,
+                )
+                st.text_input(
+                    t("comment_label"), value=saved_comments.get(axis.key, ""), max_chars=200,
+                    key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not writable,
+                )
+        label = t("update_button") if submitted_before else t("submit_button")
+        st.form_submit_button(label, type="primary", width="stretch", disabled=not writable, key=f"submit-{round_}",
+                              on_click=_submit, args=(store, workshop.id, group.id, group.token, axes, round_))
+    error = st.session_state.pop(f"form-error-{round_}", None)  # set only by the button's callback
+    if error:
+        st.error(error)
+        return
+    at = st.session_state.get(f"saved-at-{round_}")
+    if at is not None:
+        skipped = [a.name(lg) for a in axes if picked.get(a.key) == SKIP]
+        st.success(t("form_saved", time=_clock(at)))
+        if skipped:
+            st.caption(t("form_saved_skipped", axes=plain(", ".join(skipped))))
+    elif submitted_before:
+        st.info(t("form_already_saved"))
+
+
+def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: int) -> None:
+    """The button's callback: it runs before the script, so the one run that follows already shows what is
+    stored (the button reads "Spara ändringar", the form the saved values) and the confirmation. It writes
+    with the token the page was opened with, so a page left open on a renewed link cannot write."""
+    lg = lang()
+    state = st.session_state
+    picked = {a.key: state.get(f"rate-{round_}-{a.key}") for a in axes}
+    unanswered = [a.name(lg) for a in axes if picked[a.key] is None]
+    if unanswered:
+        state[f"form-error-{round_}"] = t("form_unanswered", axes=plain(", ".join(unanswered)))
+        return
+    values = {k: (None if v == SKIP else float(v)) for k, v in picked.items()}
+    comments = {a.key: state.get(f"comment-{round_}-{a.key}") or "" for a in axes}
+    try:
+        at = store.submit(workshop_id, group_id, values, round=round_, entered_by="group",
+                          comments={k: v for k, v in comments.items() if v.strip()}, token=token)
+    except UnavailableError as exc:  # nothing was written: busy (press again) or the disk refuses (say so)
+        state[f"form-error-{round_}"] = t("form_busy") if exc.busy else plain(exc.message(lg))
+        return
+    except StoreError as exc:
+        state[f"form-error-{round_}"] = plain(exc.message(lg))
+        return
+    state[f"saved-at-{round_}"] = at
+
+
+@st.fragment
+@guarded
+def _questions_form(store, workshop, group, questions, writable) -> None:
+    _rerun_page_if_changed(store, workshop, tuple(q.id for q in questions))
+    saved = store.saved_answers(workshop.id, group.id)
+    st.divider()
+    st.subheader(t("questions_heading"), anchor=False)
+    st.caption(t("questions_intro"))
+    texts = {}
+    with st.form("answers", border=False):
+        for q in questions:
+            texts[q.id] = st.text_area(
+                plain(q.text), value="\n".join(saved.get(q.id, [])), key=f"answer-{q.id}", height=110,
+                disabled=not writable,
+            )
+        sent = st.form_submit_button(t("questions_save"), width="stretch", disabled=not writable)
+    if sent:
+        try:
+            for q in questions:
+                points = [line.strip(" -•\t") for line in (texts[q.id] or "").splitlines()]
+                store.save_answers(workshop.id, group.id, q.id, [p for p in points if p], token=group.token)
+        except StoreError as exc:
+            st.error(plain(exc.message(lang())))
+            return
+        st.success(t("questions_saved"))
+
+
+def _clock(at: datetime) -> str:
+    local = at.astimezone() if at.tzinfo else at
+    return local.strftime("%H:%M:%S")

@@ -1,0 +1,292 @@
+"""What the pages share: which workshops a reader may see, choosing one and its label, the snapshot a page
+is drawn from, and the results block (radar, minutes table, axis detail, rounds, comparison).
+
+Every page reads a workshop through `snapshot()` (one read transaction, cached per change of the workshop)
+and lays out what `analysis` computes from it. No page imports another page; they all import this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from analysis.figures.radar import group_lines_by_default
+from analysis.statistics.labels import Interpretation
+from analysis.statistics.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
+from analysis.workshop import Workshop, WorkshopData, comparison_profiles
+
+from ..store import StoreError
+from ..ui import get_store, guarded, is_admin, lang, plain, plain_table, t
+
+POLL = "1s"  # the live results on the results page and the federation profile; benchmarks/floor_app.py polls alike
+GROUP_POLL = "5s"  # the same results under each group's form: fifty phones need not ask every second
+
+
+# ---------------------------------------------------------------------------------------------- who sees what
+
+def visible_workshops(store, federation: str | None = None) -> list[Workshop]:
+    """The facilitator sees every workshop; everyone else, and every federation profile, only those whose
+    results are revealed."""
+    workshops = store.list_workshops(federation)
+    if is_admin() and federation is None:
+        return workshops
+    return [w for w in workshops if w.results_visible]
+
+
+def workshop_labels(workshops, lang: str = "sv") -> dict[str, str]:
+    """How a workshop is named in every list: "Titel (2026-02-27)", and where two would read the same, the
+    time each was created too, so the facilitator can tell them apart."""
+    base = {w.id: f"{w.title} ({w.date})" for w in workshops}
+    seen: dict[str, int] = {}
+    for label in base.values():
+        seen[label] = seen.get(label, 0) + 1
+    created = "skapad" if lang == "sv" else "created"
+    return {w.id: base[w.id] if seen[base[w.id]] == 1
+            else f"{base[w.id]} · {created} {w.created_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}"
+            for w in workshops}
+
+
+def pick_workshop(workshops, key: str) -> Workshop | None:
+    """A select of the workshops, starting at the one in the address (?w=…)."""
+    if not workshops:
+        st.info(t("no_workshops"))
+        return None
+    ids = [w.id for w in workshops]
+    wanted = st.query_params.get("w")
+    index = ids.index(wanted) if wanted in ids else 0
+    by_id = {w.id: w for w in workshops}
+    chosen = st.selectbox(t("workshop_label"), ids, index=index, key=key,
+                          format_func=workshop_labels(workshops, lang()).get)
+    return by_id[chosen]
+
+
+# ---------------------------------------------------------------------------------------------- the snapshot
+
+def snapshot(workshop_id: str) -> WorkshopData:
+    """The workshop as it is now, read in one transaction. Shared by every session for one state of the
+    workshop: a rerun that finds nothing changed costs one small query (the change marker)."""
+    return _snapshot(workshop_id, get_store().change_marker(workshop_id))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _snapshot(workshop_id: str, marker: str) -> WorkshopData:
+    """`marker` is read before the data, so what is cached under it is never older than it. cache_resource,
+    not cache_data: the value is frozen and never copied; its summaries are computed once, on first use."""
+    return get_store().snapshot(workshop_id)
+
+
+@st.fragment(run_every=GROUP_POLL)
+@guarded
+def follow_visibility(workshop_id: str) -> None:
+    """On a page without a live board (the appendix): rerun the page the moment the results are hidden
+    again or the workshop goes to the bin, so a reader who is not the facilitator loses them."""
+    workshop = get_store().get_workshop(workshop_id)
+    if workshop is None or not workshop.results_visible:
+        st.rerun(scope="app")
+
+
+# ---------------------------------------------------------------------------------------------- results
+
+def show_results(data: WorkshopData, *, read_only: bool, key_prefix: str, poll: str = POLL) -> None:
+    """Heading, then the live part (radar and table) in a polling fragment, then the axis detail, all from
+    `data` except the live part, which follows the workshop by itself."""
+    workshop = data.workshop
+    st.subheader(plain(workshop.title), anchor=False)
+    meta = " · ".join(plain(x) for x in (workshop.date, workshop.place, workshop.federation) if x)
+    if meta:
+        st.caption(meta)
+    if not workshop.results_visible:
+        st.warning(t("not_revealed_banner"))
+    show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(data.active_groups),
+                            key=f"{key_prefix}-groups-{workshop.id}")  # each workshop starts from its own default
+    {POLL: _live, GROUP_POLL: _live_slow}[poll](workshop.id, show_groups, key_prefix)
+    _detail(data, read_only, key_prefix)
+
+
+@dataclass(frozen=True)
+class _LiveView:
+    radar: object
+    table: pd.DataFrame
+    statistics: pd.DataFrame
+    footnotes: tuple[str, ...] = ()
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: bool) -> _LiveView:
+    """What the live part shows for one state of the workshop, built once per change and shared by every
+    session that polls it (the facilitator, federation profiles, every group of a revealed workshop): a poll
+    that finds nothing new costs one query instead of a plotly figure (~50 ms at 50 groups). Nothing changes
+    the figure or the frames afterwards.
+
+    Before the first rating it is the empty frame: the axes on the scale and the table's rows, so the board
+    looks the same from the start and the browser has its chart and table code loaded when ratings arrive."""
+    from analysis.figures.plotly_figures import radar_figure
+
+    data = _snapshot(workshop_id, marker)
+    summary = data.summary
+    table = pd.DataFrame(minutes_rows(summary, lg), columns=HEADERS[lg])
+    table.insert(1, "n", [a.n for a in summary.axes])
+    return _LiveView(
+        radar_figure(summary, data.ratings, lg, show_groups=show_groups, dark=dark), table,
+        pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]), tuple(summary.footnotes(lg)),
+    )
+
+
+def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+    """The count first, so it reaches the browser before the chart is built. A reader who is not the
+    facilitator loses the results the moment they are hidden again (the page reruns and leaves them out)."""
+    dark = (getattr(st.context, "theme", None) or {}).get("type") == "dark"
+    marker = get_store().change_marker(workshop_id)
+    data = _snapshot(workshop_id, marker)
+    if not data.workshop.results_visible and not is_admin():
+        st.rerun(scope="app")
+    done, total = data.progress
+    st.caption(t("groups_submitted", done=done, total=total))
+    if not done:
+        st.info(t("no_ratings_yet"))
+    view = _live_view(workshop_id, marker, lang(), show_groups, dark)
+    st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config={"displaylogo": False})
+    st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
+    for note in view.footnotes:
+        st.caption(plain(note))
+    with st.expander(t("all_statistics")):
+        st.dataframe(view.statistics, hide_index=True)
+        st.caption(t("statistics_help"))
+
+
+@st.fragment(run_every=POLL)
+@guarded
+def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+    _live_part(workshop_id, show_groups, key_prefix)
+
+
+@st.fragment(run_every=GROUP_POLL)
+@guarded
+def _live_slow(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+    _live_part(workshop_id, show_groups, key_prefix)
+
+
+def _detail(data: WorkshopData, read_only: bool, key_prefix: str) -> None:
+    from analysis.figures.plotly_figures import strip_figure
+    from analysis.formatting import format_number
+    from analysis.statistics.explain import explain
+
+    lg = lang()
+    summary = data.summary
+    if not data.ratings.groups:
+        return
+    st.subheader(t("axis_detail"), anchor=False)
+    sort_labels = {"order": t("sort_order"), "mean": t("sort_mean"), "consensus": t("sort_consensus")}
+    sort_by = st.segmented_control(t("sort_by"), list(sort_labels), default="order", format_func=sort_labels.get,
+                                   key=f"{key_prefix}-sort") or "order"
+    st.plotly_chart(strip_figure(summary, data.ratings, lg, sort_by=sort_by), key=f"{key_prefix}-strip",
+                    config={"displaylogo": False})
+    keys = [a.axis.key for a in summary.axes]
+    names = {a.axis.key: a.axis.name(lg) for a in summary.axes}
+    chosen = st.selectbox(t("choose_axis"), keys, format_func=names.get, key=f"{key_prefix}-axis")
+    a = summary.axis(chosen)
+    cols = st.columns(3)
+    cols[0].metric(t("metric_mean"), a.mean_text(lg))
+    cols[1].metric(t("metric_n"), f"{a.n} / {len(summary.groups)}")
+    cols[2].metric(t("metric_consensus"), format_number(a.consensus, 2, lg))
+    st.markdown(f"**{t('metric_label')}: {plain(a.interpretation_text(lg))}**")
+    st.markdown(plain(explain(a, summary.thresholds, summary.scale, lg)))
+    comments = data.comments.get(chosen, ())
+    if comments:
+        st.markdown(f"**{t('comments_heading')}**")
+        for group, text in comments:
+            st.markdown(f"- **{plain(group)}**: {plain(text)}")
+    if data.workshop.in_round2:
+        _rounds(data, key_prefix)
+    if not read_only and is_admin():
+        _overrides(data, key_prefix)
+
+
+def _rounds(data: WorkshopData, key_prefix: str) -> None:
+    from analysis.figures.plotly_figures import rounds_radar
+
+    lg = lang()
+    st.subheader(t("rounds_heading"), anchor=False)
+    changes = data.round_changes(lg)
+    if changes is None:
+        st.info(t("round2_waiting"))
+        return
+    st.plotly_chart(rounds_radar(data.summary, data.round2_summary, lg), key=f"{key_prefix}-rounds",
+                    config={"displaylogo": False})
+    headers, rows = changes.table(lg)
+    st.table(plain_table(headers, rows))
+
+
+def _overrides(data: WorkshopData, key_prefix: str) -> None:
+    """One select per axis. It writes only when the facilitator changes it (its callback), saying which label
+    it showed, so a second facilitator's stale page can neither write back an old value on a rerun nor
+    silently undo a newer choice; its key follows the stored label, so it shows another's change at once."""
+    lg = lang()
+    labels = [None, *Interpretation]
+    workshop_id = data.id
+    with st.expander(t("override_heading")):
+        st.caption(t("override_help"))
+        for a in data.summary.axes:
+            rule = a.rule_interpretation or a.interpretation
+            shown = data.overrides.get(a.axis.key)
+            index = labels.index(Interpretation(shown)) if shown else 0
+            key = f"{key_prefix}-ov-{workshop_id}-{a.axis.key}-{shown or 'rule'}"
+            st.selectbox(
+                plain(a.axis.name(lg)), labels, index=index, key=key,
+                format_func=lambda x, rule=rule: t("override_rule", label=rule.text(lg)) if x is None else x.text(lg),
+                on_change=_override_changed, args=(workshop_id, a.axis.key, key, rule, shown),
+            )
+        error = st.session_state.pop(f"{key_prefix}-ov-error", None)
+        if error:
+            st.warning(error)
+
+
+def _override_changed(workshop_id: str, axis_key: str, key: str, rule, shown: str | None) -> None:
+    choice = st.session_state.get(key)
+    new = None if choice is None or choice == rule else choice.value
+    if new == shown:
+        return
+    try:
+        get_store().set_override(workshop_id, axis_key, new, expected=shown)
+    except StoreError as exc:  # changed by someone else meanwhile, or the database refused: say so
+        st.session_state[f"{key.split('-ov-')[0]}-ov-error"] = plain(exc.message(lang()))
+
+
+# ---------------------------------------------------------------------------------------------- comparisons
+
+def show_comparison(workshops, key_prefix: str) -> None:
+    """Several workshops' mean profiles on one radar, then one workshop broken down by member party."""
+    from analysis.figures.plotly_figures import comparison_radar
+    from analysis.statistics.compare import compare_profiles
+
+    lg = lang()
+    labels = workshop_labels(workshops, lg)
+    if len(workshops) < 2:
+        st.info(t("compare_need_two"))
+    else:
+        ids = [w.id for w in workshops]
+        chosen = st.multiselect(t("compare_choose"), ids, default=ids[:2], key=f"{key_prefix}-pick",
+                                placeholder=t("choose_placeholder"), format_func=labels.get)
+        if len(chosen) >= 2:
+            profiles = comparison_profiles([snapshot(i) for i in chosen], labels)
+            comparison = compare_profiles(profiles, lg)
+            st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-radar", config={"displaylogo": False})
+            headers, rows = comparison.table(lg)
+            st.table(plain_table(headers, rows))  # st.table reads Markdown in cells, headers and index
+            for note in comparison.notes(lg):
+                st.caption(plain(note))
+    st.subheader(t("party_heading"), anchor=False)
+    if not workshops:
+        return
+    wid = st.selectbox(t("workshop_label"), [w.id for w in workshops], key=f"{key_prefix}-party-w",
+                       format_func=labels.get)
+    buckets = snapshot(wid).party_profiles()
+    if not buckets:
+        st.info(t("party_none_set"))
+        return
+    profiles = [(t(f"party_{p}"), s) for p, s in buckets.items()]
+    st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config={"displaylogo": False})
+    headers, rows = compare_profiles(profiles, lg).table(lg)
+    st.table(plain_table(headers, rows))
