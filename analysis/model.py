@@ -12,6 +12,9 @@ from typing import Sequence
 import numpy as np
 
 
+LANGS = ("sv", "en")  # every text in Spindeln exists in these two, Swedish first
+
+
 class ScaleError(ValueError):
     """A scale specification or a value that does not fit the scale."""
 

@@ -11,11 +11,12 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from . import config
+from analysis.model import LANGS
+
 from .texts import TEXTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = ROOT / "sample_data" / "medlemssamrad-2026.csv"
-LANGS = ("sv", "en")
 log = logging.getLogger("spindeln")
 
 
@@ -47,7 +48,7 @@ def lang() -> str:
 
 
 def t(key: str, **params) -> str:
-    text = TEXTS[key][0 if lang() == "sv" else 1]
+    text = TEXTS[lang()][key]
     return text.format(**params) if params else text
 
 

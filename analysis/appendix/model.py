@@ -13,14 +13,13 @@ from typing import Any, Mapping, Sequence
 
 from analysis.formatting import format_number, format_value
 from analysis.statistics.labels import INTERPRETATION_MARK, Interpretation
-from analysis.model import DEFAULT_THRESHOLDS, Axis, Ratings, Thresholds
+from analysis.model import DEFAULT_THRESHOLDS, LANGS, Axis, Ratings, Thresholds
 from analysis.statistics.compare import RoundChanges, compare_rounds
 from analysis.workshop import GroupAnswer, Question
 from analysis.appendix.narrative import Section, draft_narrative, number_word, parse_narrative
 from analysis.statistics.summary import ProfileSummary, summarize
 from analysis.statistics.tables import HEADERS, minutes_rows
 
-LANGS = ("sv", "en")
 
 TEXT: dict[str, dict[str, str]] = {
     "sv": {

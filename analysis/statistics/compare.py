@@ -13,6 +13,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from analysis.formatting import format_mean, format_number
+from analysis.statistics.tables import YES_NO
 from analysis.statistics.labels import Interpretation
 from analysis.model import DEFAULT_THRESHOLDS, Axis, Ratings, Thresholds
 from analysis.statistics.summary import AxisSummary, ProfileSummary, summarize
@@ -27,9 +28,6 @@ PARTY_NAMES = {
     "en": {"kommun": "Municipality", "region": "Region", "forsakringskassan": "Social Insurance Agency",
            "arbetsformedlingen": "Public Employment Service"},
 }
-
-YES_NO = {"sv": ("ja", "nej"), "en": ("yes", "no")}
-
 
 def party_name(party: str, lang: str = "sv") -> str:
     return PARTY_NAMES[lang][party]

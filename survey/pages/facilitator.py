@@ -13,6 +13,7 @@ import streamlit as st
 
 from analysis import DEFAULT_AXES, Axis, Scale, ScaleError
 from analysis.formatting import format_value
+from analysis.statistics.compare import party_name
 
 from .. import auth, web
 from ..importer import RatingsFileError, read_ratings
@@ -174,7 +175,7 @@ def _run(store, workshop) -> None:
     with st.form("add-group", clear_on_submit=True):
         c1, c2 = st.columns([3, 2])
         name = c1.text_input(t("group_name"), max_chars=80)
-        party = c2.selectbox(t("group_party"), [None, *PARTIES], format_func=lambda p: t("party_none") if p is None else t(f"party_{p}"))
+        party = c2.selectbox(t("group_party"), [None, *PARTIES], format_func=lambda p: t("party_none") if p is None else party_name(p, lg))
         if st.form_submit_button(t("add_group")):
             try:
                 store.add_group(workshop.id, name, party)
@@ -185,7 +186,7 @@ def _run(store, workshop) -> None:
     for g in groups:
         with st.container(border=True, key=f"group-{g.position}"):
             c1, c2 = st.columns([3, 1])
-            c1.markdown(f"**{plain(g.name)}**" + (f" · {t('party_' + g.party)}" if g.party else "")
+            c1.markdown(f"**{plain(g.name)}**" + (f" · {party_name(g.party, lg)}" if g.party else "")
                         + (f" · :red[{t('revoked')}]" if g.revoked else ""))
             link = join_link(workshop.id, g.token)
             if not g.revoked:

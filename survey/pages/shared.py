@@ -259,7 +259,7 @@ def _override_changed(workshop_id: str, axis_key: str, key: str, rule, shown: st
 def show_comparison(workshops, key_prefix: str) -> None:
     """Several workshops' mean profiles on one radar, then one workshop broken down by member party."""
     from analysis.figures.plotly_figures import comparison_radar
-    from analysis.statistics.compare import compare_profiles
+    from analysis.statistics.compare import compare_profiles, party_name
 
     lg = lang()
     labels = workshop_labels(workshops, lg)
@@ -286,7 +286,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
     if not buckets:
         st.info(t("party_none_set"))
         return
-    profiles = [(t(f"party_{p}"), s) for p, s in buckets.items()]
+    profiles = [(party_name(p, lg), s) for p, s in buckets.items()]
     st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config={"displaylogo": False})
     headers, rows = compare_profiles(profiles, lg).table(lg)
     st.table(plain_table(headers, rows))

@@ -6,18 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from analysis.workshop import GROUP_WRITABLE_STATES, Question, Workshop  # noqa: F401 - one type each, here and in analysis
+from analysis.model import LANGS  # noqa: F401 - one definition each, here and in analysis
+from analysis.statistics.compare import PARTIES, PARTY_NAMES  # noqa: F401
+from analysis.workshop import GROUP_WRITABLE_STATES, Question, Workshop  # noqa: F401
 
 STATES = ("draft", "open", "revealed", "closed")
 ENTERED_BY = ("group", "facilitator")
-PARTIES = ("kommun", "region", "forsakringskassan", "arbetsformedlingen")
-PARTY_NAMES = {
-    "sv": {"kommun": "Kommun", "region": "Region", "forsakringskassan": "Försäkringskassan",
-           "arbetsformedlingen": "Arbetsförmedlingen"},
-    "en": {"kommun": "Municipality", "region": "Region", "forsakringskassan": "Social Insurance Agency",
-           "arbetsformedlingen": "Public Employment Service"},
-}
-LANGS = ("sv", "en")
 
 
 @dataclass(frozen=True)

@@ -27,12 +27,12 @@ AXIS_KEYS = ["finansiera", "strategiskt", "uppfoljning", "initiera", "metodutvec
 
 
 def sv(key: str, **params) -> str:
-    text = TEXTS[key][0]
+    text = TEXTS["sv"][key]
     return text.format(**params) if params else text
 
 
 def en(key: str, **params) -> str:
-    text = TEXTS[key][1]
+    text = TEXTS["en"][key]
     return text.format(**params) if params else text
 
 
@@ -121,7 +121,7 @@ def swedish_labels() -> set[str]:
     from analysis.statistics.tables import DETAIL_HEADERS, HEADERS
 
     words: set[str] = set()
-    for sv_text, en_text in TEXTS.values():
+    for sv_text, en_text in zip(TEXTS["sv"].values(), TEXTS["en"].values()):
         if sv_text != en_text:
             words.update(p.strip(" .:!") for p in re.split(r"\{[^}]*\}", sv_text))
     words.update(a.name_sv for a in DEFAULT_AXES)
