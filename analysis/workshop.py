@@ -120,8 +120,12 @@ class WorkshopData:
     thresholds: Thresholds = DEFAULT_THRESHOLDS
 
     def __post_init__(self) -> None:
-        for name in ("overrides", "comments", "narratives"):
-            object.__setattr__(self, name, _frozen(getattr(self, name)))
+        # Shared by every session that shows this state of the workshop, so nothing in it can change.
+        object.__setattr__(self, "overrides", _frozen(self.overrides))
+        object.__setattr__(self, "narratives", _frozen(self.narratives))
+        object.__setattr__(self, "comments", _frozen({k: tuple(tuple(p) for p in v) for k, v in self.comments.items()}))
+        object.__setattr__(self, "questions", tuple(self.questions))
+        object.__setattr__(self, "groups", tuple(self.groups))
 
     @property
     def id(self) -> str:

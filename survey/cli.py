@@ -19,6 +19,7 @@ import getpass
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
@@ -31,7 +32,7 @@ MESSAGES = {
     "sv": {
         "suffix": "{out}: okänd filtyp '{suffix}'; välj en av {choices}",
         "override": "--override: '{spec}' ska vara AXEL=TOLKNING, t.ex. forvalta=Låg-medel",
-        "override_axis": "--override: axeln '{axis}' finns inte i workshoppen",
+        "override_axis": "--override: axeln '{axis}' finns inte i {source}",
         "override_label": "--override: '{label}' är ingen tolkning; välj bland {choices}",
         "narrative": "{file}: texten kan inte läsas ({reason})",
         "write": "{out}: filen kan inte skrivas ({reason})",
@@ -39,14 +40,19 @@ MESSAGES = {
         "source": "report: ange antingen en fil med skattningar eller --workshop ID, inte båda",
         "file_only": "{option} gäller bara en fil med skattningar; workshoppens egen uppgift kommer från databasen",
         "no_database": "{db}: databasfilen finns inte",
+        "bad_url": "--db: '{db}' är ingen databasadress; skriv t.ex. sqlite:///data/spindeln.db eller postgresql://…",
         "no_workshop": "--workshop: ingen workshop med id '{id}' i {db}; `python -m survey workshops` listar dem",
+        "in_bin": "--workshop: '{title}' ligger i papperskorgen; återställ den under Processledare först",
+        "db_file_only": "--db gäller bara --workshop; en fil med skattningar läses som den är",
+        "the_file": "filen",
+        "the_workshop": "workshoppen",
         "database": "{db}: {reason}",
         "none": "inga workshoppar i {db}",
     },
     "en": {
         "suffix": "{out}: unknown file type '{suffix}'; use one of {choices}",
         "override": "--override: '{spec}' must be AXIS=LABEL, e.g. forvalta=Low-medium",
-        "override_axis": "--override: the axis '{axis}' is not in the workshop",
+        "override_axis": "--override: the axis '{axis}' is not in {source}",
         "override_label": "--override: '{label}' is not an interpretation; choose from {choices}",
         "narrative": "{file}: the text cannot be read ({reason})",
         "write": "{out}: the file cannot be written ({reason})",
@@ -54,12 +60,16 @@ MESSAGES = {
         "source": "report: give either a ratings file or --workshop ID, not both",
         "file_only": "{option} applies to a ratings file only; the workshop's own comes from the database",
         "no_database": "{db}: the database file does not exist",
+        "bad_url": "--db: '{db}' is not a database URL; write e.g. sqlite:///data/spindeln.db or postgresql://…",
         "no_workshop": "--workshop: no workshop with id '{id}' in {db}; `python -m survey workshops` lists them",
+        "in_bin": "--workshop: '{title}' is in the bin; restore it under Facilitator first",
+        "db_file_only": "--db applies to --workshop only; a ratings file is read as it is",
+        "the_file": "the file",
+        "the_workshop": "the workshop",
         "database": "{db}: {reason}",
         "none": "no workshops in {db}",
     },
 }
-STATE_WORDS = {"draft": "förberedd", "open": "öppen", "revealed": "öppen", "closed": "stängd"}  # as the console says
 FILE_ONLY = ("title", "date", "place", "federation", "scale")
 
 
@@ -91,13 +101,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--override", action="append", default=[], metavar="AXIS=LABEL",
                    help="replace the interpretation on one axis (repeatable)")
     w = sub.add_parser("workshops", help="list the workshops in the database: id, date, state, groups, title")
-    w.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL, else data/spindeln.db)")
     unlock = sub.add_parser("unlock", help="clear login lock-outs (all, or one client's)")
     unlock.add_argument("client", nargs="?", help="an address as `lockouts` lists it; omitted: every client")
-    sub.add_parser("lockouts", help="list clients with wrong tries and how long each is locked")
-    sub.add_parser("logout-all", help="end every facilitator session (every browser must log in again)")
+    lockouts = sub.add_parser("lockouts", help="list clients with wrong tries and how long each is locked")
+    logout = sub.add_parser("logout-all", help="end every facilitator session (every browser must log in again)")
     set_password = sub.add_parser("set-password", help="replace the stored facilitator password")
     set_password.add_argument("--stdin", action="store_true", help="read the password from the first line of stdin")
+    for command in (w, unlock, lockouts, logout, set_password):
+        command.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL, else data/spindeln.db)")
     return parser
 
 
@@ -152,16 +163,21 @@ def _store(args):
     """The store at --db, DATABASE_URL or data/spindeln.db; a SQLite file that is not there is an error
     (opening it would create an empty database and hide a typo)."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     from . import config
     from .store import Store
 
     url = config.normalize_url(args.db) if args.db else config.database_url()
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" \
-            and not u.database.startswith("file:") and not Path(u.database).exists():
-        raise _Refused(MESSAGES[getattr(args, "lang", "sv")]["no_database"].format(db=u.database))
-    return Store(url)
+    m = MESSAGES[getattr(args, "lang", "sv")]
+    try:
+        u = make_url(url)
+        if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" \
+                and not u.database.startswith("file:") and not Path(u.database).exists():
+            raise _Refused(m["no_database"].format(db=u.database))
+        return Store(url)
+    except (ArgumentError, ImportError):  # not a URL, or a dialect or driver SQLAlchemy does not have
+        raise _Refused(m["bad_url"].format(db=args.db or url)) from None
 
 
 def _shown(store) -> str:
@@ -170,43 +186,56 @@ def _shown(store) -> str:
     return make_url(store.url).render_as_string(hide_password=True)
 
 
-def _snapshot(args):
+@contextmanager
+def _database(args):
+    """The store, with whatever the database refuses said in one line (exit 2), and closed afterwards."""
+    from sqlalchemy.exc import DBAPIError
+
     from .store import NotFoundError, StoreError
 
-    m = MESSAGES[args.lang]
+    lang = getattr(args, "lang", "sv")
+    m = MESSAGES[lang]
     store = _store(args)
     try:
-        return store.snapshot(args.workshop)
+        yield store
     except NotFoundError:
-        raise _Refused(m["no_workshop"].format(id=args.workshop, db=_shown(store))) from None
+        raise _Refused(m["no_workshop"].format(id=getattr(args, "workshop", ""), db=_shown(store))) from None
     except StoreError as exc:
-        raise _Refused(m["database"].format(db=_shown(store), reason=exc.message(args.lang))) from None
+        raise _Refused(m["database"].format(db=_shown(store), reason=exc.message(lang))) from None
+    except DBAPIError as exc:  # e.g. a file that is not a database at all
+        raise _Refused(m["database"].format(db=_shown(store), reason=_one_line(exc.orig or exc))) from None
     finally:
         store.dispose()
+
+
+def _read_workshop(args):
+    with _database(args) as store:
+        data = store.snapshot(args.workshop)
+    if data.workshop.deleted_at is not None:  # the page refuses it too, even to the facilitator
+        raise _Refused(MESSAGES[args.lang]["in_bin"].format(title=data.workshop.title))
+    return data
 
 
 def _workshops(args) -> int:
-    from .store import StoreError
+    """One line per workshop, in the console's words: id, date, state, whether the results show, groups, title."""
+    from .texts import TEXTS
 
-    store = _store(args)
-    try:
-        found = store.list_workshops()
-        rows = [(w, store.progress(w.id)) for w in found]
-    except StoreError as exc:
-        raise _Refused(MESSAGES["sv"]["database"].format(db=_shown(store), reason=exc.message("sv"))) from None
-    finally:
-        store.dispose()
+    words = TEXTS["sv"]
+    with _database(args) as store:
+        rows = [(w, store.progress(w.id)) for w in store.list_workshops()]
+        shown = _shown(store)
     if not rows:
-        print(MESSAGES["sv"]["none"].format(db=_shown(store)))
+        print(MESSAGES["sv"]["none"].format(db=shown))
     for w, (done, total) in rows:
-        shown = "resultatet visas" if w.results_visible else "resultatet dolt"
-        print(f"{w.id}\t{w.date}\t{STATE_WORDS[w.state]}\t{shown}\t{done}/{total} grupper\t{w.title}")
+        state = words[f"state_{'open' if w.state == 'revealed' else w.state}"]
+        results = words["results_shown" if w.results_visible else "results_hidden"]
+        print(f"{w.id}\t{w.date}\t{state}\t{results}\t{done}/{total} grupper\t{w.title}")
     return 0
 
 
 # ---------------------------------------------------------------------------------------------- report
 
-def _overrides(specs: Sequence[str], axes, lang: str) -> dict[str, str]:
+def _overrides(specs: Sequence[str], axes, lang: str, source: str) -> dict[str, str]:
     from analysis.appendix.model import find_axis
     from analysis.statistics.labels import INTERPRETATION_TEXT, Interpretation
 
@@ -218,7 +247,7 @@ def _overrides(specs: Sequence[str], axes, lang: str) -> dict[str, str]:
             raise _Refused(m["override"].format(spec=spec))
         axis = find_axis(axes, axis_name)
         if axis is None:
-            raise _Refused(m["override_axis"].format(axis=axis_name.strip()))
+            raise _Refused(m["override_axis"].format(axis=axis_name.strip(), source=m[source]))
         wanted = label.strip().casefold()
         match = next((i for i in Interpretation
                       if wanted in (i.value, INTERPRETATION_TEXT["sv"][i].casefold(),
@@ -252,15 +281,17 @@ def _report(args) -> int:
         given = [f"--{name}" for name in FILE_ONLY if getattr(args, name) is not None]
         if given:
             return _fail(m["file_only"].format(option=", ".join(given)))
-        data = _snapshot(args)
-        overrides = _overrides(args.override, data.workshop.axes, args.lang)
+        data = _read_workshop(args)
+        overrides = _overrides(args.override, data.workshop.axes, args.lang, "the_workshop")
         if overrides:
             data = dataclasses.replace(data, overrides={**data.overrides, **overrides})
         make = lambda: workshop_appendix(data, args.lang) if narrative is None else workshop_appendix(  # noqa: E731
             data, args.lang, narrative)
     else:
+        if args.db is not None:
+            return _fail(m["db_file_only"])
         ratings = _read_file(args, args.scale or "1:5:0.5")
-        overrides = _overrides(args.override, ratings.axes, args.lang)
+        overrides = _overrides(args.override, ratings.axes, args.lang, "the_file")
         make = lambda: build_appendix(  # noqa: E731
             ratings, title=args.title or "", date=args.date or "", place=args.place or "",
             federation=args.federation or "", lang=args.lang, overrides=overrides, narrative=narrative)
@@ -281,44 +312,44 @@ def _report(args) -> int:
 # ---------------------------------------------------------------------------------------------- the login
 
 def _login_command(args) -> int:
-    from . import auth, config
-    from .store import Store
+    from . import auth
 
-    store = Store(config.database_url())
-    try:
-        if args.command == "unlock":
-            count = auth.unlock(store, args.client)
-            who = args.client or "all clients"
-            print(f"unlocked {who}: {count} counted client{'s' if count != 1 else ''} cleared")
-        elif args.command == "lockouts":
-            rows = auth.lockouts(store)
-            if not rows:
-                print("no wrong tries counted")
-            for client, (failures, locked_for) in rows.items():
-                state = f"locked for {locked_for} s" if locked_for else "not locked"
-                print(f"{client}\t{failures} wrong\t{state}")
-        elif args.command == "logout-all":
-            print(f"ended {auth.end_all_sessions(store)} session(s)")
-        elif args.command == "set-password":
-            if args.stdin:
-                password = sys.stdin.readline().rstrip("\n")
-            else:
-                password = getpass.getpass("New facilitator password: ")
-                if getpass.getpass("Again: ") != password:
-                    print("the two passwords differ; nothing changed", file=sys.stderr)
-                    return 1
-            try:
-                auth.set_admin_password(store, password)
-            except ValueError as exc:
-                print(f"{exc}; nothing changed", file=sys.stderr)
+    with _database(args) as store:
+        return _login(args, auth, store)
+
+
+def _login(args, auth, store) -> int:
+    if args.command == "unlock":
+        count = auth.unlock(store, args.client)
+        who = args.client or "all clients"
+        print(f"unlocked {who}: {count} counted client{'s' if count != 1 else ''} cleared")
+    elif args.command == "lockouts":
+        rows = auth.lockouts(store)
+        if not rows:
+            print("no wrong tries counted")
+        for client, (failures, locked_for) in rows.items():
+            state = f"locked for {locked_for} s" if locked_for else "not locked"
+            print(f"{client}\t{failures} wrong\t{state}")
+    elif args.command == "logout-all":
+        print(f"ended {auth.end_all_sessions(store)} session(s)")
+    elif args.command == "set-password":
+        if args.stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass("New facilitator password: ")
+            if getpass.getpass("Again: ") != password:
+                print("the two passwords differ; nothing changed", file=sys.stderr)
                 return 1
-            ended = auth.end_all_sessions(store)
-            print(f"password replaced; ended {ended} session(s)")
-            if auth.admin_password_from_environment():
-                print(f"note: {auth.PASSWORD_ENV} is set, and it is what the app checks while it is",
-                      file=sys.stderr)
-    finally:
-        store.dispose()
+        try:
+            auth.set_admin_password(store, password)
+        except ValueError as exc:
+            print(f"{exc}; nothing changed", file=sys.stderr)
+            return 1
+        ended = auth.end_all_sessions(store)
+        print(f"password replaced; ended {ended} session(s)")
+        if auth.admin_password_from_environment():
+            print(f"note: {auth.PASSWORD_ENV} is set, and it is what the app checks while it is",
+                  file=sys.stderr)
     return 0
 
 

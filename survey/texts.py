@@ -91,7 +91,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # federation profile
         "bad_view_link": "Länken fungerar inte. Be förbundet om en ny länk.",
         "not_revealed_yet": "Inga resultat är visade ännu.",
-        "chiefs_workshop": "Workshop",
+        "profile_workshop": "Workshop",
         # facilitator
         "facilitator_title": "Processledare",
         "password_label": "Lösenord",
@@ -293,7 +293,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # federation profile
         "bad_view_link": "This link does not work. Ask the federation for a new link.",
         "not_revealed_yet": "No results are revealed yet.",
-        "chiefs_workshop": "Workshop",
+        "profile_workshop": "Workshop",
         # facilitator
         "facilitator_title": "Facilitator",
         "password_label": "Password",

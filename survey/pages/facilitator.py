@@ -55,14 +55,14 @@ def page() -> None:
         return
     ids = [w.id for w in workshops]
     labels = workshop_labels(workshops, lang())
-    pending = st.session_state.pop("console-next", None)
+    pending = st.session_state.pop("facilitator-next", None)
     if pending in ids:
-        st.session_state["console-workshop"] = pending
-    if st.session_state.get("console-workshop") not in ids:
+        st.session_state["facilitator-workshop"] = pending
+    if st.session_state.get("facilitator-workshop") not in ids:
         # A reload or a new login comes back to the workshop in the address, not to whichever is newest.
         wanted = st.query_params.get("w")
-        st.session_state["console-workshop"] = wanted if wanted in ids else ids[0]
-    chosen = st.selectbox(t("workshop_label"), ids, key="console-workshop", format_func=labels.get)
+        st.session_state["facilitator-workshop"] = wanted if wanted in ids else ids[0]
+    chosen = st.selectbox(t("workshop_label"), ids, key="facilitator-workshop", format_func=labels.get)
     st.query_params["w"] = chosen
     workshop = store.get_workshop(chosen)
     if workshop is None:  # moved to the bin from another tab a moment ago
@@ -261,7 +261,7 @@ def _paper(store, workshop) -> None:
     st.caption(t("paper_help"))
     groups = [g for g in store.groups(workshop.id) if not g.revoked]
     round_ = workshop.current_round
-    axes = [a for a in workshop.axes if round_ == 1 or a.key in workshop.round2_axes]
+    axes = workshop.axes_for_round(round_)
     if groups:
         by_id = {g.id: g for g in groups}
         gid = st.selectbox(t("col_group"), list(by_id), format_func=lambda i: by_id[i].name, key=f"paper-group-{workshop.id}")
@@ -373,7 +373,7 @@ def _round2(store, workshop) -> None:
 def _new_workshop(store) -> None:
     lg = lang()
     st.subheader(t("new_heading"), anchor=False)
-    created = st.session_state.pop("console-created", None)
+    created = st.session_state.pop("facilitator-created", None)
     if created:
         st.success(t("new_created", title=plain(created)))
     axes_df = pd.DataFrame(
@@ -421,8 +421,8 @@ def _new_workshop(store) -> None:
     except StoreError as exc:
         st.error(plain(exc.message(lg)))
         return
-    st.session_state["console-next"] = workshop.id
-    st.session_state["console-created"] = workshop.title
+    st.session_state["facilitator-next"] = workshop.id
+    st.session_state["facilitator-created"] = workshop.title
     st.rerun()
 
 
@@ -447,11 +447,11 @@ def _manage(store, workshop) -> None:
         confirm = st.checkbox(t("delete_confirm", title=plain(workshop.title)), key=f"delete-confirm-{workshop.id}")
         if st.button(t("delete_button"), disabled=not confirm, key=f"delete-{workshop.id}"):
             store.delete_workshop(workshop.id)
-            st.session_state.pop("console-workshop", None)
+            st.session_state.pop("facilitator-workshop", None)
             st.query_params.pop("w", None)
-            st.session_state["console-deleted"] = workshop.title
+            st.session_state["facilitator-deleted"] = workshop.title
             st.rerun()
-    deleted = st.session_state.pop("console-deleted", None)
+    deleted = st.session_state.pop("facilitator-deleted", None)
     if deleted:
         st.toast(t("deleted_toast", title=plain(deleted)))
 
@@ -468,5 +468,5 @@ def _bin(store) -> None:
         c1.markdown(plain(labels[w.id]))
         if c2.button(t("restore_workshop"), key=f"restore-workshop-{w.id}", width="stretch"):
             store.restore_workshop(w.id)
-            st.session_state["console-next"] = w.id
+            st.session_state["facilitator-next"] = w.id
             st.rerun()

@@ -23,12 +23,12 @@ def page() -> None:
     if not workshops:
         st.info(t("not_revealed_yet"))
         return
-    tab_one, tab_compare = st.tabs([t("chiefs_workshop"), t("nav_compare")])
+    tab_one, tab_compare = st.tabs([t("profile_workshop"), t("nav_compare")])
     with tab_one:
         by_id = {w.id: w for w in workshops}
-        wid = st.selectbox(t("workshop_label"), list(by_id), key="chief-w",
+        wid = st.selectbox(t("workshop_label"), list(by_id), key="profile-w",
                            index=list(by_id).index(origin.id) if origin.id in by_id else 0,
                            format_func=workshop_labels(workshops, lang()).get)
-        show_results(snapshot(wid), read_only=True, key_prefix="chief")
+        show_results(snapshot(wid), read_only=True, key_prefix="profile")
     with tab_compare:
-        show_comparison(workshops, key_prefix="chief-cmp")
+        show_comparison(workshops, key_prefix="profile-cmp")

@@ -11,7 +11,7 @@ from .shared import pick_workshop, show_results, snapshot, visible_workshops
 def page() -> None:
     language_switch()
     st.title(t("results_title"), anchor=False)
-    workshop = pick_workshop(visible_workshops(get_store()), "dashboard-workshop")
+    workshop = pick_workshop(visible_workshops(get_store()), "results-workshop")
     if workshop is None:
         return
-    show_results(snapshot(workshop.id), read_only=not is_admin(), key_prefix="dash")
+    show_results(snapshot(workshop.id), read_only=not is_admin(), key_prefix="results")

@@ -1,8 +1,9 @@
 """What the pages share: which workshops a reader may see, choosing one and its label, the snapshot a page
 is drawn from, and the results block (radar, minutes table, axis detail, rounds, comparison).
 
-Every page reads a workshop through `snapshot()` (one read transaction, cached per change of the workshop)
-and lays out what `analysis` computes from it. No page imports another page; they all import this.
+Every page that shows results reads the workshop through `snapshot()` (one read transaction, cached per
+change of the workshop) and lays out what `analysis` computes from it; the forms (rating, facilitator) read
+and write the store for what they collect. No page imports another page; they all import this.
 """
 
 from __future__ import annotations
@@ -114,22 +115,22 @@ class _LiveView:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: bool) -> _LiveView:
+def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: bool, _data: WorkshopData) -> _LiveView:
     """What the live part shows for one state of the workshop, built once per change and shared by every
     session that polls it (the facilitator, federation profiles, every group of a revealed workshop): a poll
     that finds nothing new costs one query instead of a plotly figure (~50 ms at 50 groups). Nothing changes
-    the figure or the frames afterwards.
+    the figure or the frames afterwards. `_data` (not part of the key) is the snapshot the caller has just
+    judged visible under `marker`, so the view is drawn from that very value.
 
     Before the first rating it is the empty frame: the axes on the scale and the table's rows, so the board
     looks the same from the start and the browser has its chart and table code loaded when ratings arrive."""
     from analysis.figures.plotly_figures import radar_figure
 
-    data = _snapshot(workshop_id, marker)
-    summary = data.summary
+    summary = _data.summary
     table = pd.DataFrame(minutes_rows(summary, lg), columns=HEADERS[lg])
     table.insert(1, "n", [a.n for a in summary.axes])
     return _LiveView(
-        radar_figure(summary, data.ratings, lg, show_groups=show_groups, dark=dark), table,
+        radar_figure(summary, _data.ratings, lg, show_groups=show_groups, dark=dark), table,
         pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]), tuple(summary.footnotes(lg)),
     )
 
@@ -146,7 +147,7 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     st.caption(t("groups_submitted", done=done, total=total))
     if not done:
         st.info(t("no_ratings_yet"))
-    view = _live_view(workshop_id, marker, lang(), show_groups, dark)
+    view = _live_view(workshop_id, marker, lang(), show_groups, dark, data)
     st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config={"displaylogo": False})
     st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
     for note in view.footnotes:

@@ -92,6 +92,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import_row": "gruppen '{name}': {reason}",
         "results_hidden": "resultatet är inte visat längre – ladda om sidan",
         "busy": "det är många som sparar just nu och inget sparades – försök igen om några sekunder",
+        "unreachable": "databasen går inte att nå just nu och inget sparades – säg till den som driftar Spindeln",
         "unavailable": "databasen går inte att skriva till just nu (full disk eller skrivskyddad) och inget "
                        "sparades – säg till den som driftar Spindeln",
     },
@@ -155,6 +156,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import_row": "the group '{name}': {reason}",
         "results_hidden": "the results are no longer shown – reload the page",
         "busy": "many are saving right now and nothing was saved – try again in a few seconds",
+        "unreachable": "the database cannot be reached right now and nothing was saved – tell whoever runs Spindeln",
         "unavailable": "the database cannot be written to right now (disk full or read-only) and nothing was "
                        "saved – tell whoever runs Spindeln",
     },
@@ -201,9 +203,20 @@ _BUSY_MARKERS = ("database is locked", "database is busy", "deadlock detected", 
                  "lock timeout", "canceling statement due to lock timeout")
 
 
+# A server that is down, refuses or cannot be found (psycopg's wording): not a full disk, and saying so
+# sends whoever runs Spindeln to the right place.
+_UNREACHABLE_MARKERS = ("connection refused", "could not connect", "connection failed", "connection timeout",
+                        "could not translate host name", "name or service not known", "server closed the connection",
+                        "no route to host", "connection is lost", "terminating connection")
+
+
 def _unavailable(exc: DBAPIError) -> UnavailableError:
     text = str(getattr(exc, "orig", exc)).lower()
-    return UnavailableError("busy" if any(m in text for m in _BUSY_MARKERS) else "unavailable")
+    if any(m in text for m in _BUSY_MARKERS):
+        return UnavailableError("busy")
+    if any(m in text for m in _UNREACHABLE_MARKERS):
+        return UnavailableError("unreachable")
+    return UnavailableError("unavailable")
 
 
 @contextmanager

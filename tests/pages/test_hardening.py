@@ -35,7 +35,7 @@ def test_closing_publishes_nothing_to_visitors(store, workshop):
 def test_the_console_closes_without_revealing_and_reveals_on_its_own_button(store, workshop):
     w, _ = workshop
     at = run_ok(console_app(admin=True))
-    run_ok(at.selectbox(key="console-workshop").set_value(w.id))
+    run_ok(at.selectbox(key="facilitator-workshop").set_value(w.id))
     run_ok(at.button(key="state-closed").click())
     closed = store.get_workshop(w.id)
     assert closed.state == "closed" and not closed.results_visible
@@ -56,7 +56,7 @@ def test_a_stale_override_control_never_writes_back(store):
         run_ok(at)
     run_ok(next(s for s in a.selectbox if s.label == "Finansiera").set_value(Interpretation.HIGH))
     assert store.overrides(sample.id) == {"finansiera": "high"}
-    run_ok(b.segmented_control(key="dash-sort").set_value("mean"))  # B's page was opened before A's change
+    run_ok(b.segmented_control(key="results-sort").set_value("mean"))  # B's page was opened before A's change
     assert store.overrides(sample.id) == {"finansiera": "high"}
     assert next(s for s in b.selectbox if s.label == "Finansiera").value == Interpretation.HIGH  # B sees A's choice
 

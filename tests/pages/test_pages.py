@@ -238,9 +238,9 @@ def test_group_lines_default_belongs_to_each_workshop(store):
             store.submit(w.id, g.id, {k: 1.0 + (i % 9) / 2 for k in AXIS_KEYS})
         store.set_state(w.id, "revealed")
     at = run_ok(app(w=small.id))
-    assert at.toggle(key=f"dash-groups-{small.id}").value is True
-    run_ok(at.selectbox(key="dashboard-workshop").set_value(big.id))
-    assert at.toggle(key=f"dash-groups-{big.id}").value is False
+    assert at.toggle(key=f"results-groups-{small.id}").value is True
+    run_ok(at.selectbox(key="results-workshop").set_value(big.id))
+    assert at.toggle(key=f"results-groups-{big.id}").value is False
 
 
 def test_skip_stores_none_not_a_number(store, workshop):
@@ -457,7 +457,7 @@ def test_comments_on_the_results_page_are_plain_text(store, workshop):
 def test_console_messages_show_a_group_name_as_typed(store, workshop):
     w, _ = workshop
     at = run_ok(console_app(admin=True))
-    run_ok(at.selectbox(key="console-workshop").set_value(w.id))
+    run_ok(at.selectbox(key="facilitator-workshop").set_value(w.id))
     at.text_input[0].input("Grupp *tre* [x](http://example.com)")
     run_ok(next(b for b in at.button if b.label == sv("add_group")).click())
     assert [x.value for x in at.toast] == [sv("group_added", name=plain("Grupp *tre* [x](http://example.com)"))]
@@ -483,7 +483,7 @@ def test_chiefs_view_shows_the_revealed_sample_workshop(store):
     sample = _sample(store)
     at = run_ok(app(view=sample.view_token))
     assert sample.federation in [unescape(h.value) for h in (*at.title, *at.header)]
-    assert [t.label for t in at.tabs] == [sv("chiefs_workshop"), sv("nav_compare")]
+    assert [t.label for t in at.tabs] == [sv("profile_workshop"), sv("nav_compare")]
     assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE
     assert not at.text_input and not at.button  # read-only: nothing to type or press
 
@@ -509,7 +509,7 @@ def test_an_open_workshop_is_hidden_from_chiefs(store):
     for token in (sample.view_token, secret.view_token):
         at = run_ok(app(view=token))
         assert secret.title not in page_text(at)
-        assert secret.id not in at.selectbox(key="chief-w").options
+        assert secret.id not in at.selectbox(key="profile-w").options
         assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE
 
 
@@ -524,12 +524,12 @@ def test_an_open_workshop_is_only_on_the_results_page_for_the_facilitator(store)
     secret = _open_workshop_with_ratings(store, "Testförbundet")
     public = run_ok(app(w=secret.id))
     assert secret.title not in page_text(public)
-    assert secret.id not in public.selectbox(key="dashboard-workshop").options
+    assert secret.id not in public.selectbox(key="results-workshop").options
     assert table_rows(public.dataframe[0].value) == SAMPLE_TABLE
 
     facilitator = as_facilitator(app(w=secret.id))
     run_ok(facilitator)
-    assert facilitator.selectbox(key="dashboard-workshop").value == secret.id
+    assert facilitator.selectbox(key="results-workshop").value == secret.id
     assert sv("not_revealed_banner") in [x.value for x in facilitator.warning]
     table = facilitator.dataframe[0].value
     assert set(table["n"]) == {1} and set(table["Värden"]) == {"1"}
@@ -559,11 +559,11 @@ def test_group_lines_start_on_for_eight_groups_and_off_for_nine(store):
             g = store.add_group(w.id, f"Grupp {i + 1}")
             store.submit(w.id, g.id, {k: 1.0 + (i % 9) / 2 for k in AXIS_KEYS})
         at = run_ok(app(w=w.id))
-        assert at.toggle(key=f"dash-groups-{w.id}").value is shown
+        assert at.toggle(key=f"results-groups-{w.id}").value is shown
         names = [tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
         assert ("Grupp 1" in names) is shown and ("Medel" in names)
         if not shown:  # the switch still brings them back
-            run_ok(at.toggle(key=f"dash-groups-{w.id}").set_value(True))
+            run_ok(at.toggle(key=f"results-groups-{w.id}").set_value(True))
             names = [tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
             assert {f"Grupp {i + 1}" for i in range(n)} <= set(names)
 
@@ -577,7 +577,7 @@ def test_the_facilitator_saves_a_paper_groups_ratings(store):
     store.add_group(w.id, "Digital")
     paper = store.add_group(w.id, "Papper")
     at = run_ok(console_app(admin=True))
-    run_ok(at.selectbox(key="console-workshop").set_value(w.id))
+    run_ok(at.selectbox(key="facilitator-workshop").set_value(w.id))
     run_ok(at.selectbox(key=f"paper-group-{w.id}").set_value(paper.id))
     values = dict(zip(AXIS_KEYS, [4.0, 4.5, 3.0, "skip", 2.5, 5.0, 1.0, 2.0]))
     for key, value in values.items():

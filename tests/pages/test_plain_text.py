@@ -147,7 +147,7 @@ def test_answers_with_links_in_the_console_stay_text(store):
     store.save_answers(w.id, g.id, q.id, [URLS, "**fet** <b>x</b> -> :material/home:"])
     at = console_app(admin=True)
     at = run_ok(at)
-    run_ok(at.selectbox(key="console-workshop").set_value(w.id))
+    run_ok(at.selectbox(key="facilitator-workshop").set_value(w.id))
     lines = [m.value for m in at.markdown]
     assert f"*{plain('Grupp www.g.example')}*" in lines
     assert f"- {plain(URLS)}" in lines and f"- {plain('**fet** <b>x</b> -> :material/home:')}" in lines
@@ -159,7 +159,7 @@ def test_a_store_error_quoting_a_name_is_shown_as_text(store):
     name = "**Dubbel** https://x.example"
     store.add_group(w.id, name)
     at = run_ok(console_app(admin=True))
-    run_ok(at.selectbox(key="console-workshop").set_value(w.id))
+    run_ok(at.selectbox(key="facilitator-workshop").set_value(w.id))
     at.text_input[0].input(name)
     run_ok(next(b for b in at.button if b.label == sv("add_group")).click())
     [error] = [e.value for e in at.error]

@@ -132,3 +132,52 @@ def test_summarize_is_unchanged():
     out = run("summarize", str(SAMPLE_CSV))
     assert out.returncode == 0
     assert "Mötesplats             2,5; 5; 2     3,2 *  Hög         Polariserat" in out.stdout
+
+
+# ---------------------------------------------------------------------------------------------- from the database
+
+def test_report_from_the_database_and_its_refusals(tmp_path, pg_url):
+    """`--workshop ID` reads the database; every way it can go wrong is one Swedish line and exit 2."""
+    from survey.store import Store
+
+    url = f"sqlite:///{tmp_path / 'spindeln.db'}"
+    store = Store(url)
+    workshop_id = store.ensure_sample_workshop(SAMPLE_CSV).id
+    store.dispose()
+    target = tmp_path / "bilaga.md"
+    assert run("report", "--db", url, "--workshop", workshop_id, "-o", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8").startswith("# Medlemssamråd 2026 – förbundsprofil\n")
+    listed = run("workshops", "--db", url)
+    assert listed.returncode == 0 and listed.stdout.startswith(f"{workshop_id}\t2026-02-27\t")
+    assert_one_line_error(run("report", "--db", url, "--workshop", "saknas", "-o", str(target)), "'saknas'", "workshops")
+    assert_one_line_error(run("report", "--db", f"sqlite:///{tmp_path / 'stavfel.db'}", "--workshop", "x", "-o",
+                              str(target)), "stavfel.db", "finns inte")
+    assert not (tmp_path / "stavfel.db").exists()  # a typo does not leave an empty database behind
+    assert_one_line_error(run("report", "--db", "nonsense", "--workshop", "x", "-o", str(target)),
+                          "'nonsense'", "ingen databasadress")
+    down = pg_url.rsplit("@", 1)[0] + "@127.0.0.1:1/spindeln"  # the test server's user, a port nobody listens on
+    assert_one_line_error(run("report", "--db", down, "--workshop", "x", "-o", str(target)), "går inte att nå")
+    assert_one_line_error(run("report", str(SAMPLE_CSV), "--workshop", workshop_id, "--db", url, "-o", str(target)),
+                          "antingen en fil")
+    assert_one_line_error(run("report", "--db", url, "--workshop", workshop_id, "--title", "X", "-o", str(target)),
+                          "--title", "bara en fil")
+
+
+def test_report_refuses_a_workshop_in_the_bin_and_a_file_that_is_no_database(tmp_path):
+    from survey.store import Store
+
+    url = f"sqlite:///{tmp_path / 'spindeln.db'}"
+    store = Store(url)
+    w = store.ensure_sample_workshop(SAMPLE_CSV)
+    store.delete_workshop(w.id)
+    store.dispose()
+    target = tmp_path / "bilaga.md"
+    assert_one_line_error(run("report", "--db", url, "--workshop", w.id, "-o", str(target)), "papperskorgen")
+    not_a_db = tmp_path / "inte.db"
+    not_a_db.write_text("hej\n" * 100)
+    assert_one_line_error(run("workshops", "--db", f"sqlite:///{not_a_db}"), "inte.db")
+    assert_one_line_error(run("report", "--db", "http://example.com/x", "--workshop", "x", "-o", str(target)),
+                          "ingen databasadress")
+    assert_one_line_error(run("report", str(SAMPLE_CSV), "--db", url, "-o", str(target)), "--db gäller bara --workshop")
+    assert_one_line_error(run("report", str(SAMPLE_CSV), "--override", "Okänd=Högt", "-o", str(target)), "i filen")
+    assert not target.exists()
