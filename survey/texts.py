@@ -14,6 +14,12 @@ TEXTS: dict[str, dict[str, str]] = {
         # shared
         "workshop_label": "Workshop",
         "no_workshops": "Det finns ännu inga workshoppar med visade resultat.",
+        "link_workshop_unknown": "Workshoppen i adressen finns inte, eller så är dess resultat inte visade än. Välj en "
+                                 "workshop nedan.",
+        "choose_workshop": "Välj en workshop",
+        "facilitator_workshop_unknown": "Workshoppen i adressen finns inte (eller ligger i papperskorgen). Här visas "
+                                        "”{title}”.",
+        "view_workshop_hidden": "Resultatet av ”{title}” är inte visat än. Du kan se förbundets andra workshoppar nedan.",
         "no_ratings_yet": "Inga skattningar ännu.",
         "groups_submitted": "{done} av {total} grupper har skickat in",
         "choose_placeholder": "Välj …",
@@ -217,6 +223,13 @@ TEXTS: dict[str, dict[str, str]] = {
         # shared
         "workshop_label": "Workshop",
         "no_workshops": "There are no workshops with revealed results yet.",
+        "link_workshop_unknown": "The workshop in the address does not exist, or its results are not revealed yet. Choose "
+                                 "a workshop below.",
+        "choose_workshop": "Choose a workshop",
+        "facilitator_workshop_unknown": "The workshop in the address does not exist (or is in the bin). Showing "
+                                        "“{title}”.",
+        "view_workshop_hidden": "The results of “{title}” are not revealed yet. You can see the federation's other "
+                                "workshops below.",
         "no_ratings_yet": "No ratings yet.",
         "groups_submitted": "{done} of {total} groups have submitted",
         "choose_placeholder": "Choose …",

@@ -61,6 +61,8 @@ def page() -> None:
     if st.session_state.get("facilitator-workshop") not in ids:
         # A reload or a new login comes back to the workshop in the address, not to whichever is newest.
         wanted = st.query_params.get("w")
+        if wanted and wanted not in ids:
+            st.warning(t("facilitator_workshop_unknown", title=plain(labels[ids[0]])))
         st.session_state["facilitator-workshop"] = wanted if wanted in ids else ids[0]
     chosen = st.selectbox(t("workshop_label"), ids, key="facilitator-workshop", format_func=labels.get)
     st.query_params["w"] = chosen

@@ -26,9 +26,12 @@ def page() -> None:
     tab_one, tab_compare = st.tabs([t("profile_workshop"), t("nav_compare")])
     with tab_one:
         by_id = {w.id: w for w in workshops}
+        if origin.id not in by_id:  # the link's own workshop is not revealed: say so, never show another instead
+            st.info(t("view_workshop_hidden", title=plain(origin.title)))
         wid = st.selectbox(t("workshop_label"), list(by_id), key="profile-w",
-                           index=list(by_id).index(origin.id) if origin.id in by_id else 0,
-                           format_func=workshop_labels(workshops, lang()).get)
-        show_results(snapshot(wid), read_only=True, key_prefix="profile")
+                           index=list(by_id).index(origin.id) if origin.id in by_id else None,
+                           placeholder=t("choose_workshop"), format_func=workshop_labels(workshops, lang()).get)
+        if wid is not None:
+            show_results(snapshot(wid), read_only=True, key_prefix="profile")
     with tab_compare:
         show_comparison(workshops, key_prefix="profile-cmp")

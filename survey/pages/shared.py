@@ -50,16 +50,25 @@ def workshop_labels(workshops, lang: str = "sv") -> dict[str, str]:
 
 
 def pick_workshop(workshops, key: str) -> Workshop | None:
-    """A select of the workshops, starting at the one in the address (?w=…)."""
-    if not workshops:
-        st.info(t("no_workshops"))
-        return None
+    """A select of the workshops, starting at the one in the address (?w=…), which then follows the choice so
+    a reload (or the projector's link) stays on it. An address naming a workshop this reader may not see, or
+    none at all, says so and shows nothing until a workshop is chosen: never another one in its place."""
     ids = [w.id for w in workshops]
     wanted = st.query_params.get("w")
-    index = ids.index(wanted) if wanted in ids else 0
+    unknown = bool(wanted) and wanted not in ids
+    if unknown:
+        st.warning(t("link_workshop_unknown"))
+    if not workshops:
+        if not unknown:
+            st.info(t("no_workshops"))
+        return None
     by_id = {w.id: w for w in workshops}
-    chosen = st.selectbox(t("workshop_label"), ids, index=index, key=key,
-                          format_func=workshop_labels(workshops, lang()).get)
+    chosen = st.selectbox(t("workshop_label"), ids, index=None if unknown else ids.index(wanted) if wanted else 0,
+                          key=key, placeholder=t("choose_workshop"), format_func=workshop_labels(workshops, lang()).get)
+    if chosen is None:
+        return None
+    if chosen != wanted:
+        st.query_params["w"] = chosen
     return by_id[chosen]
 
 

@@ -508,9 +508,15 @@ def test_an_open_workshop_is_hidden_from_chiefs(store):
     secret = _open_workshop_with_ratings(store, sample.federation)
     for token in (sample.view_token, secret.view_token):
         at = run_ok(app(view=token))
-        assert secret.title not in page_text(at)
         assert secret.id not in at.selectbox(key="profile-w").options
-        assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE
+        assert secret.title not in page_text(at).replace(sv("view_workshop_hidden", title=secret.title), "")
+        if token == sample.view_token:
+            assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE
+        else:  # the link's own workshop is not revealed: it says so and shows no other in its place
+            assert at.info[0].value == sv("view_workshop_hidden", title=plain(secret.title))
+            assert not at.dataframe and at.selectbox(key="profile-w").value is None
+            run_ok(at.selectbox(key="profile-w").set_value(sample.id))
+            assert table_rows(at.dataframe[0].value) == SAMPLE_TABLE  # a chosen one, shown
 
 
 def test_an_open_workshop_alone_in_its_federation_is_not_shown_to_chiefs(store):
@@ -522,10 +528,14 @@ def test_an_open_workshop_alone_in_its_federation_is_not_shown_to_chiefs(store):
 
 def test_an_open_workshop_is_only_on_the_results_page_for_the_facilitator(store):
     secret = _open_workshop_with_ratings(store, "Testförbundet")
-    public = run_ok(app(w=secret.id))
-    assert secret.title not in page_text(public)
-    assert secret.id not in public.selectbox(key="results-workshop").options
-    assert table_rows(public.dataframe[0].value) == SAMPLE_TABLE
+    for wanted in (secret.id, "finnsinte", "../x"):  # unrevealed, unknown, junk: a plain message, never another
+        public = run_ok(app(w=wanted))
+        assert secret.title not in page_text(public)
+        assert secret.id not in public.selectbox(key="results-workshop").options
+        assert [x.value for x in public.warning] == [sv("link_workshop_unknown")]
+        assert not public.dataframe and not public.get("plotly_chart") and not public.subheader
+    run_ok(public.selectbox(key="results-workshop").set_value(_sample(store).id))
+    assert table_rows(public.dataframe[0].value) == SAMPLE_TABLE and public.query_params["w"] == _sample(store).id
 
     facilitator = as_facilitator(app(w=secret.id))
     run_ok(facilitator)
