@@ -84,6 +84,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "compare_choose": "Workshoppar att jämföra",
         "party_heading": "Per medlemspart",
         "party_none_set": "Ingen grupp i den här workshopen har en medlemspart angiven.",
+        "party_too_few": "Varje part har färre än tre grupper, så här visas varje parts egna skattningar. Medelvärde "
+                         "och tolkning per part kräver minst tre grupper.",
         # appendix
         "appendix_title": "Protokollsbilaga",
         "narrative_label": "Sammanfattande text",
@@ -294,6 +296,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "compare_choose": "Workshops to compare",
         "party_heading": "By member party",
         "party_none_set": "No group in this workshop has a member party set.",
+        "party_too_few": "Each party has fewer than three groups, so each party's own ratings are shown. A mean and "
+                         "an interpretation per party need at least three groups.",
         # appendix
         "appendix_title": "Minutes appendix",
         "narrative_label": "Summary text",

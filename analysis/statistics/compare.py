@@ -207,6 +207,25 @@ def by_party(
     return out
 
 
+def too_few_per_party(buckets: Mapping[str, ProfileSummary]) -> bool:
+    """Whether no party has enough groups on any axis for a mean and a label (the usual four groups, one per
+    party): then each party's own values are what there is to show, not a chart of "too few answers"."""
+    return all(a.interpretation is Interpretation.TOO_FEW for s in buckets.values() for a in s.axes)
+
+
+def party_values_table(buckets: Mapping[str, ProfileSummary], lang: str = "sv"
+                       ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Axis, then each party's own ratings (`4; 3,5` for two groups, "–" for none), in PARTIES order."""
+    from analysis.formatting import format_values
+
+    parties = [p for p in PARTIES if p in buckets]
+    headers = ({"sv": "Axel", "en": "Axis"}[lang], *(party_name(p, lang) for p in parties))
+    first = next(iter(buckets.values()))
+    rows = [(a.axis.name(lang), *(format_values(buckets[p].axis(a.axis.key).values, lang) or "–" for p in parties))
+            for a in first.axes]
+    return headers, rows
+
+
 @dataclass(frozen=True)
 class RoundChange:
     """One re-rated axis: where round 1 stood (None for an axis only round 2 has), where round 2 stands."""

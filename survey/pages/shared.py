@@ -269,7 +269,7 @@ def _override_changed(workshop_id: str, axis_key: str, key: str, rule, shown: st
 def show_comparison(workshops, key_prefix: str) -> None:
     """Several workshops' mean profiles on one radar, then one workshop broken down by member party."""
     from analysis.figures.plotly_figures import comparison_radar
-    from analysis.statistics.compare import compare_profiles, party_name
+    from analysis.statistics.compare import compare_profiles, party_name, party_values_table, too_few_per_party
 
     lg = lang()
     labels = workshop_labels(workshops, lg)
@@ -295,6 +295,10 @@ def show_comparison(workshops, key_prefix: str) -> None:
     buckets = snapshot(wid).party_profiles()
     if not buckets:
         st.info(t("party_none_set"))
+        return
+    if too_few_per_party(buckets):  # one group per party: its own values, not an empty chart of "too few"
+        st.caption(t("party_too_few"))
+        st.table(plain_table(*party_values_table(buckets, lg)))
         return
     profiles = [(party_name(p, lg), s) for p, s in buckets.items()]
     st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config={"displaylogo": False})

@@ -244,3 +244,19 @@ def test_table_gives_headers_and_rows_for_a_data_frame(sample_summary, autumn, r
     assert [headers, *rows] == changes.to_rows()
     assert rows == [c.to_row("sv") for c in changes] and headers == changes[0].headers("sv")
     assert pd.DataFrame(rows, columns=headers).shape == (3, 12)
+
+
+def test_one_group_per_party_shows_each_partys_own_values(sample_ratings):
+    """The usual four groups, one per party: no mean or label can be drawn per party, so the values are shown."""
+    from analysis.statistics.compare import party_values_table, too_few_per_party
+
+    parties = dict(zip(sample_ratings.groups, PARTIES))
+    buckets = by_party(sample_ratings, parties)
+    assert too_few_per_party(buckets)
+    headers, rows = party_values_table(buckets, "sv")
+    assert headers == ("Axel", "Kommun", "Region", "Försäkringskassan", "Arbetsförmedlingen")
+    assert rows[0] == ("Finansiera", "5", "5", "4", "5")
+    assert rows[5] == ("Mötesplats", "2,5", "5", "2", "–")  # Grupp 4 skipped Mötesplats
+    assert party_values_table(buckets, "en")[0][2] == "Region"
+    three = dict(zip(sample_ratings.groups, ["kommun", "kommun", "kommun", "region"]))
+    assert not too_few_per_party(by_party(sample_ratings, three))  # three municipalities: a real profile

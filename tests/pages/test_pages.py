@@ -603,3 +603,26 @@ def test_the_facilitator_saves_a_paper_groups_ratings(store):
     run_ok(at)  # the status board (a polling fragment, drawn before the paper tab) on its next tick
     [board] = [d.value for d in at.dataframe if sv("col_entered_by") in d.value.columns]
     assert board.set_index(sv("col_group")).loc["Papper", sv("col_entered_by")] == sv("entered_facilitator")
+
+
+def test_one_group_per_party_shows_each_partys_values_not_an_empty_chart(store):
+    """The normal four-group case (issue 13): the party breakdown drew an empty radar and "För få svar"."""
+    from streamlit.testing.v1 import AppTest as _AppTest
+
+    from analysis.statistics.compare import PARTIES
+    from tests.pages.helpers import TIMEOUT
+
+    w = store.create_workshop("Fyra parter", "2026-04-01")
+    store.set_state(w.id, "open")
+    for i, party in enumerate(PARTIES):
+        g = store.add_group(w.id, f"Part {i + 1}", party)
+        store.submit(w.id, g.id, {k: 1.0 + i for k in AXIS_KEYS})
+    store.set_revealed(w.id, True)
+    at = run_ok(_AppTest.from_string("from survey.pages.compare import page\npage()\n", default_timeout=TIMEOUT))
+    run_ok(at.selectbox(key="cmp-party-w").set_value(w.id))
+    assert sv("party_too_few") in [c.value for c in at.caption]
+    table = at.table[-1].value
+    assert [unescape(str(c)) for c in table.columns] == ["Kommun", "Region", "Försäkringskassan", "Arbetsförmedlingen"]
+    assert list(table.iloc[0]) == ["1", "2", "3", "4"]
+    assert "För få svar" not in page_text(at)
+    assert not [c for c in at.get("plotly_chart") if "party" in (c.proto.id or "")]
