@@ -50,8 +50,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_results_heading": "Resultat",
         "questions_heading": "Diskussionsfrågor",
         "questions_intro": "Skriv gruppens svar som punkter, en per rad.",
-        "questions_save": "Spara svaren",
-        "questions_saved": "Svaren är sparade.",
+        "narrative_unsaved": "Texten har ändringar som inte är sparade. Tryck på ”Spara texten i workshopen”, annars försvinner de om "
+                             "sidan laddas om.",
+        "narrative_not_saved_visitor": "Bara processledaren kan spara texten. Dina ändringar följer med i filerna du "
+                                       "laddar ner nu, men finns inte kvar om sidan laddas om.",
+        "answers_saved_ratings_not": "Era punkter på frågorna sparades kl. {time}. Skattningen är inte inskickad än.",
         # results
         "results_title": "Resultat",
         "not_revealed_banner": "Resultatet är inte visat för grupperna ännu. Bara du som processledare ser det.",
@@ -262,8 +265,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_results_heading": "Results",
         "questions_heading": "Discussion questions",
         "questions_intro": "Write the group's answers as points, one per line.",
-        "questions_save": "Save answers",
-        "questions_saved": "The answers are saved.",
+        "narrative_unsaved": "The text has changes that are not saved. Press “Save the text in the workshop”, or they are gone when the "
+                             "page is reloaded.",
+        "narrative_not_saved_visitor": "Only the facilitator can save the text. Your changes go into the files you "
+                                       "download now, but are gone when the page is reloaded.",
+        "answers_saved_ratings_not": "Your points on the questions were saved at {time}. The rating is not sent yet.",
         # results
         "results_title": "Results",
         "not_revealed_banner": ("The results are not revealed to the groups yet. Only you as facilitator can see "

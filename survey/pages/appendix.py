@@ -36,14 +36,18 @@ def page() -> None:
     st.caption(t("narrative_help"))
     text = st.text_area(t("narrative_label"), value=draft, height=320, key=f"narrative-{workshop.id}-{lg}")
     cols = st.columns(3)
+    saved_now = False
     if admin:
         if cols[0].button(t("narrative_save"), key="narrative-save"):
             store.set_narrative(workshop.id, lg, text)
             st.success(t("saved"))
+            saved_now = True
         if saved is not None and cols[1].button(t("narrative_reset"), key="narrative-reset"):
             store.set_narrative(workshop.id, lg, None)
             st.session_state.pop(f"narrative-{workshop.id}-{lg}", None)
             st.rerun()
+    if text != draft and not saved_now:  # an edit that a reload would drop: say so before it can be lost
+        st.warning(t("narrative_unsaved") if admin else t("narrative_not_saved_visitor"))
     st.subheader(t("downloads"), anchor=False)
     st.caption(t("downloads_help"))
     cols = st.columns(4)

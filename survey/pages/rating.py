@@ -43,10 +43,8 @@ def page() -> None:
         st.warning(t("form_closed"))
     if round_ == 2:
         st.info(t("form_round2"))
-    _rating_form(store, workshop, group, axes, round_, writable)
-    questions = store.questions(workshop.id)
-    if questions and round_ == 1:
-        _questions_form(store, workshop, group, questions, writable)
+    questions = tuple(store.questions(workshop.id)) if round_ == 1 else ()
+    _rating_form(store, workshop, group, axes, round_, writable, questions)
     if workshop.results_visible:
         st.divider()
         st.subheader(t("form_results_heading"), anchor=False)
@@ -76,11 +74,14 @@ def _rerun_page_if_changed(store, workshop, question_ids: tuple[int, ...] | None
 
 @st.fragment
 @guarded
-def _rating_form(store, workshop, group, axes, round_, writable) -> None:
-    """A fragment: pressing the button reruns the form alone, not the results below it, so the confirmation
-    comes at once however much the page shows (the store still checks the workshop's state on every write)."""
-    _rerun_page_if_changed(store, workshop)
+def _rating_form(store, workshop, group, axes, round_, writable, questions) -> None:
+    """The group's one form: ratings, comments and, in round 1, its points on the discussion questions, saved
+    by its one button (so nothing typed is left behind by pressing the "wrong" button). A fragment: pressing
+    the button reruns the form alone, not the results below it, so the confirmation comes at once however
+    much the page shows (the store still checks the workshop's state on every write)."""
+    _rerun_page_if_changed(store, workshop, tuple(q.id for q in questions) if round_ == 1 else None)
     lg = lang()
+    saved_answers = store.saved_answers(workshop.id, group.id) if questions else {}
     saved = store.saved_values(workshop.id, group.id, round_)
     saved_comments = store.saved_comments(workshop.id, group.id, round_)
     submitted_before = store.has_submitted(workshop.id, group.id, round_)
@@ -109,12 +110,22 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
                     t("comment_label"), value=saved_comments.get(axis.key, ""), max_chars=200,
                     key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not writable,
                 )
+        if questions:
+            st.subheader(t("questions_heading"), anchor=False)
+            st.caption(t("questions_intro"))
+            for q in questions:
+                st.text_area(plain(q.text), value="\n".join(saved_answers.get(q.id, [])), key=f"answer-{q.id}",
+                             height=110, disabled=not writable)
         label = t("update_button") if submitted_before else t("submit_button")
         st.form_submit_button(label, type="primary", width="stretch", disabled=not writable, key=f"submit-{round_}",
-                              on_click=_submit, args=(store, workshop.id, group.id, group.token, axes, round_))
+                              on_click=_submit,
+                              args=(store, workshop.id, group.id, group.token, axes, round_, [q.id for q in questions]))
     error = st.session_state.pop(f"form-error-{round_}", None)  # set only by the button's callback
     if error:
         st.error(error)
+        answers_at = st.session_state.pop(f"answers-at-{round_}", None)
+        if answers_at is not None:
+            st.info(t("answers_saved_ratings_not", time=_clock(answers_at)))
         return
     at = st.session_state.get(f"saved-at-{round_}")
     if at is not None:
@@ -126,7 +137,7 @@ def _rating_form(store, workshop, group, axes, round_, writable) -> None:
         st.info(t("form_already_saved"))
 
 
-def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: int) -> None:
+def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: int, question_ids=()) -> None:
     """The button's callback: it runs before the script, so the one run that follows already shows what is
     stored (the button reads "Spara ändringar", the form the saved values) and the confirmation. It writes
     with the token the page was opened with, so a page left open on a renewed link cannot write."""
@@ -134,14 +145,17 @@ def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: in
     state = st.session_state
     picked = {a.key: state.get(f"rate-{round_}-{a.key}") for a in axes}
     unanswered = [a.name(lg) for a in axes if picked[a.key] is None]
-    if unanswered:
-        state[f"form-error-{round_}"] = t("form_unanswered", axes=plain(", ".join(unanswered)))
-        return
-    values = {k: (None if v == SKIP else float(v)) for k, v in picked.items()}
-    comments = {a.key: state.get(f"comment-{round_}-{a.key}") or "" for a in axes}
+    answers = {qid: _points(state.get(f"answer-{qid}")) for qid in question_ids}
     try:
+        if unanswered:  # the ratings cannot go in yet; the points typed must not be left behind meanwhile
+            state[f"form-error-{round_}"] = t("form_unanswered", axes=plain(", ".join(unanswered)))
+            if any(answers.values()):
+                state[f"answers-at-{round_}"] = store.save_all_answers(workshop_id, group_id, answers, token=token)
+            return
+        values = {k: (None if v == SKIP else float(v)) for k, v in picked.items()}
+        comments = {a.key: state.get(f"comment-{round_}-{a.key}") or "" for a in axes}
         at = store.submit(workshop_id, group_id, values, round=round_, entered_by="group",
-                          comments={k: v for k, v in comments.items() if v.strip()}, token=token)
+                          comments={k: v for k, v in comments.items() if v.strip()}, answers=answers, token=token)
     except UnavailableError as exc:  # nothing was written: busy (press again) or the disk refuses (say so)
         state[f"form-error-{round_}"] = t("form_busy") if exc.busy else plain(exc.message(lg))
         return
@@ -151,31 +165,10 @@ def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: in
     state[f"saved-at-{round_}"] = at
 
 
-@st.fragment
-@guarded
-def _questions_form(store, workshop, group, questions, writable) -> None:
-    _rerun_page_if_changed(store, workshop, tuple(q.id for q in questions))
-    saved = store.saved_answers(workshop.id, group.id)
-    st.divider()
-    st.subheader(t("questions_heading"), anchor=False)
-    st.caption(t("questions_intro"))
-    texts = {}
-    with st.form("answers", border=False):
-        for q in questions:
-            texts[q.id] = st.text_area(
-                plain(q.text), value="\n".join(saved.get(q.id, [])), key=f"answer-{q.id}", height=110,
-                disabled=not writable,
-            )
-        sent = st.form_submit_button(t("questions_save"), width="stretch", disabled=not writable)
-    if sent:
-        try:
-            for q in questions:
-                points = [line.strip(" -•\t") for line in (texts[q.id] or "").splitlines()]
-                store.save_answers(workshop.id, group.id, q.id, [p for p in points if p], token=group.token)
-        except StoreError as exc:
-            st.error(plain(exc.message(lang())))
-            return
-        st.success(t("questions_saved"))
+def _points(text: str | None) -> list[str]:
+    """A text box's lines as points, list marks and blank lines dropped."""
+    points = [line.strip(" -•\t") for line in (text or "").splitlines()]
+    return [p for p in points if p]
 
 
 def _clock(at: datetime) -> str:

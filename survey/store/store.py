@@ -484,15 +484,18 @@ class Store:
 
     def submit(self, workshop_id: str, group_id: int, values: Mapping[str, float | None], *, round: int = 1,
                entered_by: str = "group", comments: Mapping[str, str] | None = None,
-               token: str | None = None) -> datetime:
+               answers: Mapping[int, Sequence[str]] | None = None, token: str | None = None) -> datetime:
         """Save one group's values (None = skipped) in one transaction; returns the submission time.
 
         `comments=None` keeps the stored comments; a mapping sets the comment of every axis in `values`
-        (absent or blank clears it). A group's page passes the `token` of the link it was opened with, so a
-        page left open on a renewed link cannot write. A refused write changes nothing.
+        (absent or blank clears it). `answers` maps question ids to the group's points, written in the same
+        transaction: the one button a group presses saves everything it typed, or nothing. A group's page
+        passes the `token` of the link it was opened with, so a page left open on a renewed link cannot
+        write. A refused write changes nothing.
         """
         round = _check_round(round)
         entered_by = _check_entered_by(entered_by)
+        cleaned_answers = {q: _check_points(p) for q, p in (answers or {}).items()}
         with self._write() as conn:
             self._bump(conn, workshop_id)
             w = self._workshop(conn, workshop_id)
@@ -500,7 +503,9 @@ class Store:
             _may_write(w, group, round, entered_by, token)
             clean = _check_values(w, values, round)
             clean_comments = None if comments is None else _check_comments(w, comments, clean)
-            return self._write_ratings(conn, w, group, clean, round, entered_by, clean_comments)
+            at = self._write_ratings(conn, w, group, clean, round, entered_by, clean_comments)
+            self._write_answers(conn, w, group, cleaned_answers, entered_by, at)
+            return at
 
     def import_ratings(self, workshop_id: str, ratings: Ratings) -> list[Group]:
         """A ratings file's groups into the current round, all or none, entered by the facilitator.
@@ -746,24 +751,34 @@ class Store:
     def save_answers(self, workshop_id: str, group_id: int, question_id: int, points: Sequence[str], *,
                      entered_by: str = "group", token: str | None = None) -> datetime:
         """A group's bullet points for one question (blank ones dropped); same write rules as ratings."""
+        return self.save_all_answers(workshop_id, group_id, {question_id: points}, entered_by=entered_by, token=token)
+
+    def save_all_answers(self, workshop_id: str, group_id: int, answers: Mapping[int, Sequence[str]], *,
+                         entered_by: str = "group", token: str | None = None) -> datetime:
+        """A group's points for several questions in one transaction (all or none); same rules as ratings."""
         entered_by = _check_entered_by(entered_by)
-        cleaned = _check_points(points)
-        a = answers_table
+        cleaned = {q: _check_points(p) for q, p in answers.items()}
         with self._write() as conn:
             self._bump(conn, workshop_id)
             w = self._workshop(conn, workshop_id)
             group = self._group_in(conn, workshop_id, group_id)
-            if self._question(conn, question_id).workshop_id != workshop_id:
-                raise ValidationError("question_not_in_workshop", field="question")
             _may_write(w, group, w.current_round, entered_by, token)
             now = _now()
-            stmt = self._insert(a).values(question_id=question_id, group_id=group_id, entered_by=entered_by,
-                                          points=json.dumps(cleaned, ensure_ascii=False), updated_at=now)
+            self._write_answers(conn, w, group, cleaned, entered_by, now)
+        return now
+
+    def _write_answers(self, conn: Connection, w: Workshop, group: Group, answers: Mapping[int, list[str]],
+                       entered_by: str, now: datetime) -> None:
+        a = answers_table
+        for question_id, points in answers.items():
+            if self._question(conn, question_id).workshop_id != w.id:
+                raise ValidationError("question_not_in_workshop", field="question")
+            stmt = self._insert(a).values(question_id=question_id, group_id=group.id, entered_by=entered_by,
+                                          points=json.dumps(points, ensure_ascii=False), updated_at=now)
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=[a.c.question_id, a.c.group_id],
                 set_={"points": stmt.excluded.points, "entered_by": stmt.excluded.entered_by,
                       "updated_at": stmt.excluded.updated_at}))
-        return now
 
     def answers(self, workshop_id: str) -> dict[int, list[tuple[str, list[str]]]]:
         """Every question id → (group name, points) in group order; a question nobody answered maps to []."""

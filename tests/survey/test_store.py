@@ -630,3 +630,21 @@ def test_setting_reads_the_environment_then_the_default(monkeypatch):
     assert config.setting("SPINDELN_TEST_SETTING", "nej") == "nej"
     monkeypatch.delenv("SPINDELN_TEST_SETTING")
     assert config.setting("SPINDELN_TEST_SETTING") is None
+
+
+def test_submit_writes_the_groups_answers_in_the_same_transaction(store):
+    """The group's one button (issue 13): ratings, comments and points together, or nothing."""
+    w, (g, _) = open_workshop(store)
+    store.set_questions(w.id, ["Fråga ett", "Fråga två"], force=True)
+    q1, q2 = (q.id for q in store.questions(w.id))
+    values = {a.key: 4 for a in w.axes}
+    store.submit(w.id, g.id, values, answers={q1: ["Punkt ett", "", "Punkt två"], q2: []})
+    assert store.saved_answers(w.id, g.id) == {q1: ["Punkt ett", "Punkt två"], q2: []}
+    other = store.create_workshop("Annan", "2026-03-01")
+    foreign = store.set_questions(other.id, ["Främmande"], force=True)[0].id
+    with pytest.raises(ValidationError):
+        store.submit(w.id, g.id, {**values, w.axes[0].key: 2}, answers={q1: ["Ny"], foreign: ["x"]})
+    assert store.saved_answers(w.id, g.id)[q1] == ["Punkt ett", "Punkt två"]  # nothing of the refused write
+    assert store.ratings(w.id).values[0][0] == 4
+    store.save_all_answers(w.id, g.id, {q1: ["A"], q2: ["B"]})
+    assert store.saved_answers(w.id, g.id) == {q1: ["A"], q2: ["B"]}

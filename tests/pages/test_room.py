@@ -1,0 +1,33 @@
+"""AppTest page tests of issue 13 (the room): nothing typed is dropped without a word."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.helpers import TIMEOUT, as_facilitator, run_ok, sv
+
+
+def _appendix(w_id: str, *, admin: bool) -> AppTest:
+    at = AppTest.from_string("from survey.pages.appendix import page\npage()\n", default_timeout=TIMEOUT)
+    at.query_params["w"] = w_id
+    return as_facilitator(at) if admin else at
+
+
+def _sample_id(store) -> str:
+    from survey.store import SAMPLE_TITLE
+
+    return next(w.id for w in store.list_workshops() if w.title == SAMPLE_TITLE)
+
+
+def test_an_edited_narrative_that_a_reload_would_drop_is_warned_about(store):
+    wid = _sample_id(store)
+    for admin, warning in ((False, "narrative_not_saved_visitor"), (True, "narrative_unsaved")):
+        at = run_ok(_appendix(wid, admin=admin))
+        assert not at.warning  # nothing typed yet, nothing to lose
+        box = at.text_area(key=f"narrative-{wid}-sv")
+        run_ok(box.set_value(box.value + "\n\nEn egen mening."))
+        assert [w.value for w in at.warning] == [sv(warning)]
+        if admin:
+            run_ok(at.button(key="narrative-save").click())
+            assert not at.warning and sv("saved") in [s.value for s in at.success]
+            assert store.snapshot(wid).narrative("sv").endswith("En egen mening.")
