@@ -53,6 +53,13 @@ class Workshop:
         """Whether a group's link may save ratings and answers now."""
         return self.state in GROUP_WRITABLE_STATES and self.deleted_at is None
 
+    def group_may_rate(self, round: int) -> bool:
+        """Whether a group's link may change its ratings in `round`: the current round of a writable workshop,
+        and not round 1 once everyone's lines are shown (a change made after seeing the others would pass
+        unnoticed into the minutes). Hiding the results again, or a second round, opens rating again; the
+        facilitator may always enter ratings, and groups may still save their discussion points."""
+        return self.group_may_write and round == self.current_round and not (round == 1 and self.revealed)
+
     @property
     def in_round2(self) -> bool:
         """Whether a second round has been opened on some axes."""

@@ -32,6 +32,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_not_open": ("Skattningen har inte öppnat än. Sidan öppnar formuläret av sig själv när "
                           "processledaren startar."),
         "form_closed": "Skattningen är stängd. Era sparade svar visas nedan.",
+        "form_locked_revealed": "Resultatet visas nu, så skattningen är låst. Era punkter på frågorna kan ni fortfarande "
+                                "ändra och spara.",
         "form_round2": "Omgång 2: skatta de axlar som diskuterades en gång till.",
         "form_intro": ("Välj för varje axel var förbundet bör ligga, från {min} (lite) till {max} (mycket), eller "
                        "Hoppa över."),
@@ -247,6 +249,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_not_open": ("The rating has not opened yet. This page shows the form by itself when the facilitator "
                           "starts."),
         "form_closed": "The rating is closed. Your saved answers are shown below.",
+        "form_locked_revealed": "The results are shown now, so the rating is locked. You can still change and save "
+                                "your points on the questions.",
         "form_round2": "Round 2: rate the axes you discussed once more.",
         "form_intro": ("For each axis choose where the federation should be, from {min} (little) to {max} (a "
                        "lot), or Skip."),

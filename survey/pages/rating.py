@@ -27,6 +27,8 @@ def _current_group():
 def page() -> None:
     language_switch(st.container())
     store, workshop, group = _current_group()
+    if workshop is not None and st.query_params.get("g"):
+        _follow(workshop.id, st.query_params["g"], _phase(workshop.id, st.query_params["g"]))
     if group is None:
         st.error(t("bad_link"))
         return
@@ -34,11 +36,12 @@ def page() -> None:
     st.header(plain(group.name), anchor=False)
     if workshop.state == "draft":
         st.info(t("form_not_open"))
-        _wait_for_open(workshop.id)
         return
     round_ = workshop.current_round
     axes = workshop.axes_for_round(round_)
     writable = workshop.group_may_write
+    if writable and not workshop.group_may_rate(round_):
+        st.info(t("form_locked_revealed"))
     if not writable:
         st.warning(t("form_closed"))
     if round_ == 2:
@@ -51,12 +54,36 @@ def page() -> None:
         show_results(snapshot(workshop.id), read_only=True, key_prefix="group", poll=GROUP_POLL)
 
 
-@st.fragment(run_every="3s")
+FOLLOW = "2s"  # how soon a phone follows the facilitator: open, reveal, round 2, close, a revoked or renewed link
+
+
+def _phase(workshop_id: str, token: str) -> tuple:
+    """What decides how the group's page looks: the workshop's state, whether the results show, the round
+    and its axes, the questions, and whether this link still belongs to a group. Read through the shared
+    snapshot, so a phone that finds nothing changed costs one small query (the change marker)."""
+    try:
+        data = snapshot(workshop_id)
+    except StoreError:  # the workshop is gone
+        return ("gone",)
+    w = data.workshop
+    return (w.state, w.results_visible, w.current_round, w.round2_axes, w.deleted_at is None,
+            tuple(q.id for q in data.questions), _link_alive(workshop_id, token, data.revision))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _link_alive(workshop_id: str, token: str, marker: str) -> bool:
+    """Whether the link's group exists and is not revoked, once per change of the workshop (revoking and
+    renewing a link change the marker)."""
+    return get_store().group_by_token(workshop_id, token) is not None
+
+
+@st.fragment(run_every=FOLLOW)
 @guarded
-def _wait_for_open(workshop_id: str) -> None:
-    """Sits quietly until the facilitator opens the rating, then brings up the form."""
-    workshop = get_store().get_workshop(workshop_id)
-    if workshop and workshop.state != "draft":
+def _follow(workshop_id: str, token: str, seen: tuple) -> None:
+    """Runs the whole page again, within about two seconds and without a touch, when the facilitator opens,
+    reveals, hides, starts round 2 or closes, changes the questions, or revokes or renews this link. Picks
+    made in the form but not sent stay in the form (it keeps its keys)."""
+    if _phase(workshop_id, token) != seen:
         st.rerun(scope="app")
 
 
@@ -81,6 +108,7 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions) -> N
     much the page shows (the store still checks the workshop's state on every write)."""
     _rerun_page_if_changed(store, workshop, tuple(q.id for q in questions) if round_ == 1 else None)
     lg = lang()
+    rate_ok = workshop.group_may_rate(round_)  # else only the discussion points can still be saved
     saved_answers = store.saved_answers(workshop.id, group.id) if questions else {}
     saved = store.saved_values(workshop.id, group.id, round_)
     saved_comments = store.saved_comments(workshop.id, group.id, round_)
@@ -104,11 +132,11 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions) -> N
                     default = None
                 picked[axis.key] = st.pills(
                     plain(axis.name(lg)), options, default=default, format_func=fmt, key=f"rate-{round_}-{axis.key}",
-                    label_visibility="collapsed", disabled=not writable,
+                    label_visibility="collapsed", disabled=not rate_ok,
                 )
                 st.text_input(
                     t("comment_label"), value=saved_comments.get(axis.key, ""), max_chars=200,
-                    key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not writable,
+                    key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not rate_ok,
                 )
         if questions:
             st.subheader(t("questions_heading"), anchor=False)
@@ -117,9 +145,10 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions) -> N
                 st.text_area(plain(q.text), value="\n".join(saved_answers.get(q.id, [])), key=f"answer-{q.id}",
                              height=110, disabled=not writable)
         label = t("update_button") if submitted_before else t("submit_button")
-        st.form_submit_button(label, type="primary", width="stretch", disabled=not writable, key=f"submit-{round_}",
-                              on_click=_submit,
-                              args=(store, workshop.id, group.id, group.token, axes, round_, [q.id for q in questions]))
+        st.form_submit_button(label, type="primary", width="stretch", key=f"submit-{round_}",
+                              disabled=not (rate_ok or (writable and questions)), on_click=_submit,
+                              args=(store, workshop.id, group.id, group.token, axes, round_, [q.id for q in questions],
+                                    rate_ok))
     error = st.session_state.pop(f"form-error-{round_}", None)  # set only by the button's callback
     if error:
         st.error(error)
@@ -137,7 +166,8 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions) -> N
         st.info(t("form_already_saved"))
 
 
-def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: int, question_ids=()) -> None:
+def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: int, question_ids=(),
+            rate_ok: bool = True) -> None:
     """The button's callback: it runs before the script, so the one run that follows already shows what is
     stored (the button reads "Spara ändringar", the form the saved values) and the confirmation. It writes
     with the token the page was opened with, so a page left open on a renewed link cannot write."""
@@ -147,6 +177,9 @@ def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: in
     unanswered = [a.name(lg) for a in axes if picked[a.key] is None]
     answers = {qid: _points(state.get(f"answer-{qid}")) for qid in question_ids}
     try:
+        if not rate_ok:  # the results are shown: only the points can still change
+            state[f"saved-at-{round_}"] = store.save_all_answers(workshop_id, group_id, answers, token=token)
+            return
         if unanswered:  # the ratings cannot go in yet; the points typed must not be left behind meanwhile
             state[f"form-error-{round_}"] = t("form_unanswered", axes=plain(", ".join(unanswered)))
             if any(answers.values()):

@@ -500,7 +500,7 @@ class Store:
             self._bump(conn, workshop_id)
             w = self._workshop(conn, workshop_id)
             group = self._group_in(conn, workshop_id, group_id)
-            _may_write(w, group, round, entered_by, token)
+            _may_write(w, group, round, entered_by, token, rating=True)
             clean = _check_values(w, values, round)
             clean_comments = None if comments is None else _check_comments(w, comments, clean)
             at = self._write_ratings(conn, w, group, clean, round, entered_by, clean_comments)

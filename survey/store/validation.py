@@ -230,9 +230,11 @@ def _check_lang(lang: Any) -> str:
     return lang
 
 
-def _may_write(w: Workshop, group: Group, round: int, entered_by: str, token: str | None = None) -> None:
-    """Groups write only to the current round of an open or revealed workshop, and only through the link
-    their page was opened with (`token`, when given); the facilitator always may."""
+def _may_write(w: Workshop, group: Group, round: int, entered_by: str, token: str | None = None, *,
+               rating: bool = False) -> None:
+    """Groups write only to the current round of an open workshop, only through the link their page was
+    opened with (`token`, when given), and ratings of round 1 not once the results are shown
+    (`Workshop.group_may_rate`); the facilitator always may."""
     if round == 2 and not w.round2_axes:
         raise ValidationError("round2_not_open", field="round")
     if entered_by == "facilitator":
@@ -249,3 +251,5 @@ def _may_write(w: Workshop, group: Group, round: int, entered_by: str, token: st
         raise ClosedError("closed")
     if round != w.current_round:
         raise ClosedError("wrong_round", round=round)
+    if rating and not w.group_may_rate(round):
+        raise ClosedError("rating_locked")

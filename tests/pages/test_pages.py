@@ -353,9 +353,15 @@ def test_a_revealed_workshop_shows_the_group_its_results_below_the_form(store, w
     store.submit(w.id, group.id, {k: 3.0 for k in AXIS_KEYS})
     store.set_state(w.id, "revealed")
     at = run_ok(group_app(w, group))
-    assert at.pills and not at.pills[0].disabled
+    # Once everyone's lines are shown the ratings are locked (issue 13: a change made after seeing them passed
+    # silently); the discussion points stay open, and hiding the results again opens the rating again.
+    assert at.pills and all(p.disabled for p in at.pills)
+    assert sv("form_locked_revealed") in [i.value for i in at.info]
+    assert at.text_area and not any(a.disabled for a in at.text_area) and not submit_button(at).disabled
     assert sv("form_results_heading") in [h.value for h in at.subheader]
     assert set(at.dataframe[0].value["Värden"]) == {"3"}
+    store.set_revealed(w.id, False)
+    assert not any(p.disabled for p in run_ok(group_app(w, group)).pills)
 
 
 # ---------------------------------------------------------------------------------------------- English
@@ -564,10 +570,11 @@ def test_group_lines_start_on_for_eight_groups_and_off_for_nine(store):
 
     for n, shown in ((len(OKABE_ITO), True), (len(OKABE_ITO) + 1, False)):
         w = store.create_workshop(f"{n} grupper", "2027-02-01")
-        store.set_state(w.id, "revealed")
+        store.set_state(w.id, "open")
         for i in range(n):
             g = store.add_group(w.id, f"Grupp {i + 1}")
             store.submit(w.id, g.id, {k: 1.0 + (i % 9) / 2 for k in AXIS_KEYS})
+        store.set_revealed(w.id, True)
         at = run_ok(app(w=w.id))
         assert at.toggle(key=f"results-groups-{w.id}").value is shown
         names = [tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]

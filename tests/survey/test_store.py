@@ -240,7 +240,14 @@ def test_group_writes_follow_the_state_and_the_facilitator_always_may(store):
     assert info.value.code == "not_open"
     store.set_state(w.id, "open")
     store.submit(w.id, g.id, {"finansiera": 3})
-    store.set_state(w.id, "revealed")
+    store.submit(w.id, g.id, {"finansiera": 3.5})
+    store.set_revealed(w.id, True)  # everyone's lines shown: round 1 is locked for groups, points stay open
+    with pytest.raises(ClosedError) as info:
+        store.submit(w.id, g.id, {"finansiera": 1})
+    assert info.value.code == "rating_locked" and info.value.message("en")
+    store.set_questions(w.id, ["Fråga"], force=True)
+    store.save_answers(w.id, g.id, store.questions(w.id)[0].id, ["Punkt efter visningen"])
+    store.set_revealed(w.id, False)  # hidden again: open again
     store.submit(w.id, g.id, {"finansiera": 3.5})
     store.set_state(w.id, "closed")
     with pytest.raises(ClosedError) as info:
@@ -648,3 +655,13 @@ def test_submit_writes_the_groups_answers_in_the_same_transaction(store):
     assert store.ratings(w.id).values[0][0] == 4
     store.save_all_answers(w.id, g.id, {q1: ["A"], q2: ["B"]})
     assert store.saved_answers(w.id, g.id) == {q1: ["A"], q2: ["B"]}
+
+
+def test_round_two_is_rated_while_the_results_show(store):
+    """Only round 1 locks at the reveal: the second round is rated after everyone has seen the first."""
+    w, (g, _) = open_workshop(store)
+    store.submit(w.id, g.id, {a.key: 3 for a in w.axes})
+    store.set_revealed(w.id, True)
+    store.open_round2(w.id, ["motesplats"])
+    store.submit(w.id, g.id, {"motesplats": 4}, round=2)
+    assert store.ratings(w.id, 2).values[0][0] == 4
