@@ -157,7 +157,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "action_close": "Stäng skattningen",
         "action_reopen": "Öppna igen",
         "state_help": ("Grupperna ser bara sitt eget formulär tills du visar resultatet. Att stänga skattningen "
-                       "visar ingenting; det gör bara Visa resultatet."),
+                       "visar ingenting; det gör bara Visa resultatet. Medan resultatet visas är gruppernas skattning i omgång 1 "
+                       "låst (punkterna på frågorna och omgång 2 går att spara); Dölj resultatet öppnar den igen."),
         "groups_heading": "Grupper och länkar",
         "group_name": "Gruppens namn",
         "group_party": "Medlemspart (valfritt)",
@@ -373,7 +374,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "action_close": "Close the rating",
         "action_reopen": "Reopen",
         "state_help": ("Groups only see their own form until you reveal the results. Closing the rating reveals "
-                       "nothing; only Reveal the results does."),
+                       "nothing; only Reveal the results does. While the results show, the groups' round 1 ratings are locked "
+                       "(points on the questions and round 2 can be saved); Hide the results opens them again."),
         "groups_heading": "Groups and links",
         "group_name": "Group name",
         "group_party": "Member party (optional)",
