@@ -9,6 +9,7 @@ is in all of it or in none of it. Nothing here reads a database or knows Streaml
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -103,6 +104,26 @@ class GroupInfo:
     revoked: bool = False
 
 
+@dataclass(frozen=True)
+class PresenterState:
+    """What the facilitator has put on the projector besides the results: a countdown (its end, seconds
+    since the epoch) and one axis in focus."""
+
+    timer_end: float | None = None
+    focus: str | None = None
+
+    def seconds_left(self, now: float) -> int | None:
+        """Whole seconds left on the countdown (0 once it has run out); None when none is running."""
+        if self.timer_end is None:
+            return None
+        return max(0, math.ceil(self.timer_end - now))
+
+
+def countdown_text(seconds: int) -> str:
+    """`4:05`, `0:00`: minutes and seconds as a room reads a clock."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def _frozen(mapping: Mapping | None) -> Mapping:
     return MappingProxyType(dict(mapping or {}))
 
@@ -125,6 +146,7 @@ class WorkshopData:
     narratives: Mapping[str, str] = field(default_factory=dict)
     groups: tuple[GroupInfo, ...] = ()
     thresholds: Thresholds = DEFAULT_THRESHOLDS
+    presenter: PresenterState = PresenterState()
 
     def __post_init__(self) -> None:
         # Shared by every session that shows this state of the workshop, so nothing in it can change.
@@ -162,6 +184,11 @@ class WorkshopData:
         ratings stay in the results."""
         submitted = set(self.ratings.groups)
         return len(submitted), sum(1 for g in self.groups if not g.revoked or g.name in submitted)
+
+    @property
+    def groups_in(self) -> tuple[str, ...]:
+        """The groups that have submitted round 1, in group order: the names the projector shows as "in"."""
+        return self.ratings.groups
 
     @property
     def active_groups(self) -> int:

@@ -122,6 +122,11 @@ def view_link(view_token: str) -> str:
     return f"{base_url()}/?{urlencode({'view': view_token})}"
 
 
+def present_link(view_token: str) -> str:
+    """The projector's link: the same token as the chiefs' view (both show only revealed results)."""
+    return f"{base_url()}/?{urlencode({'present': view_token})}"
+
+
 def guarded(fn):
     """A page or fragment that never shows a visitor a traceback: a refused store operation shows its own
     Swedish (or English) message, anything else a plain one, and the details go to the server's log only.

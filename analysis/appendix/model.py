@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from analysis.formatting import format_number, format_value
-from analysis.statistics.labels import INTERPRETATION_MARK, Interpretation
+from analysis.statistics.labels import Interpretation, marks_legend
 from analysis.model import DEFAULT_THRESHOLDS, LANGS, Axis, Ratings, Thresholds
 from analysis.statistics.compare import RoundChanges, compare_rounds
 from analysis.workshop import GroupAnswer, Question
@@ -207,9 +207,7 @@ class Appendix:
 
     def marks_legend(self) -> str:
         """'✔ Stark samsyn · ⇄ Polariserat': the marks the diagram's axis labels carry, when any do."""
-        used = [a.interpretation for a in self.summary.axes]
-        items = [f"{mark} {label.text(self.lang)}" for label, mark in INTERPRETATION_MARK.items() if label in used]
-        return " · ".join(items)
+        return marks_legend([a.interpretation for a in self.summary.axes], self.lang)
 
     def comparison_header(self) -> tuple[str, ...]:
         return tuple(self.t(k) for k in ("cmp_axis", "cmp_mean", "cmp_consensus", "cmp_label_1", "cmp_label_2"))

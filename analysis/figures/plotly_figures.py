@@ -102,14 +102,18 @@ def _mean_colour(dark: bool) -> str:
 
 
 def _polar_layout(fig: go.Figure, scale_min: float, scale_max: float, ticks: Sequence[float],
-                  labels: Sequence[str], lang: str, dark: bool, height: int) -> go.Figure:
+                  labels: Sequence[str], lang: str, dark: bool, height: int, text_scale: float = 1.0) -> go.Figure:
+    """`text_scale` enlarges every text (the projector uses 2: axis labels 24 px, read from the back of a room)."""
+    def px(size: float) -> int:
+        return round(size * text_scale)
+
     fig.update_layout(
         height=height,
-        margin=dict(l=80, r=80, t=44, b=12),
+        margin=dict(l=px(80), r=px(80), t=px(44), b=12),
         paper_bgcolor=TRANSPARENT,
         plot_bgcolor=TRANSPARENT,
-        font=dict(color=_text_colour(dark), size=13),
-        legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top"),
+        font=dict(color=_text_colour(dark), size=px(13)),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top", font=dict(size=px(12))),
         uirevision="radar",  # a live refresh keeps the groups a viewer switched off in the legend
         polar=dict(
             bgcolor=TRANSPARENT,
@@ -118,7 +122,7 @@ def _polar_layout(fig: go.Figure, scale_min: float, scale_max: float, ticks: Seq
                 tickmode="array",
                 tickvals=list(ticks),
                 ticktext=_radial_tick_text(ticks, lang),
-                tickfont=dict(size=10),
+                tickfont=dict(size=px(10)),
                 angle=90 - 180 / max(len(labels), 1),  # between the first two spokes, off every axis label
                 gridcolor=GRID_COLOUR,
                 linecolor=GRID_COLOUR,
@@ -132,7 +136,7 @@ def _polar_layout(fig: go.Figure, scale_min: float, scale_max: float, ticks: Seq
                 ticktext=[wrap_label(label) for label in labels],
                 gridcolor=GRID_COLOUR,
                 linecolor=GRID_COLOUR,
-                tickfont=dict(size=12),
+                tickfont=dict(size=px(12)),
             ),
         ),
     )
@@ -164,6 +168,7 @@ def radar_figure(
     show_groups: bool = True,
     dark: bool = False,
     height: int = 520,
+    text_scale: float = 1.0,
 ) -> go.Figure:
     """The spider diagram: min–max band, one polygon per group and the mean polygon on top.
 
@@ -201,7 +206,7 @@ def radar_figure(
         hovertemplate=(f"<b>{rd.mean.name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}"
                        "<br>%{customdata[2]}<extra></extra>"),
     ))
-    return _polar_layout(fig, rd.scale_min, rd.scale_max, rd.ticks, rd.axis_labels, lang, dark, height)
+    return _polar_layout(fig, rd.scale_min, rd.scale_max, rd.ticks, rd.axis_labels, lang, dark, height, text_scale)
 
 
 def _sort_order(summary: ProfileSummary, sort_by: str) -> list[int]:

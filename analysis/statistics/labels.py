@@ -69,6 +69,12 @@ INTERPRETATION_TEXT = {
 }
 
 #: A short mark for each label, for radar axis labels and compact tables.
+def marks_legend(interpretations, lang: str = "sv") -> str:
+    """'✔ Stark samsyn · ⇄ Polariserat': what the marks on the radar's axis labels mean, for the labels in use."""
+    used = set(interpretations)
+    return " · ".join(f"{mark} {label.text(lang)}" for label, mark in INTERPRETATION_MARK.items() if label in used)
+
+
 INTERPRETATION_MARK = {
     Interpretation.STRONG_CONSENSUS: "✔",
     Interpretation.POLARISED: "⇄",

@@ -1,10 +1,10 @@
 """Streamlit pages, one module per page and named as the navigation names it: results (Resultat), compare
 (Jämför), appendix (Protokollsbilaga), facilitator (Processledare), rating (a group's Skattning) and
-federation_profile (Förbundsprofil). Thin: a page takes a workshop's snapshot (shared.snapshot), calls
+federation_profile (Förbundsprofil) and presenter (Projektor). Thin: a page takes a workshop's snapshot (shared.snapshot), calls
 `analysis`, lays out. What pages share is in shared.py; no page imports another.
 
-A group's link (?w=…&g=…) and a chief's link (?view=…) each reach one page and nothing else; everyone
-else gets the navigation.
+A group's link (?w=…&g=…), a chief's link (?view=…) and the projector's (?present=…) each reach one page
+and nothing else; everyone else gets the navigation.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import streamlit as st
 def run() -> None:
     from ..ui import guarded
 
-    st.set_page_config(page_title="Spindeln", page_icon="🕸️", layout="centered")
+    wide = "present" in st.query_params  # the projector fills the screen; every other page is a readable column
+    st.set_page_config(page_title="Spindeln", page_icon="🕸️", layout="wide" if wide else "centered")
     guarded(_navigate)()
 
 
@@ -28,6 +29,12 @@ def _navigate() -> None:
         from .rating import page as rating
 
         st.navigation([st.Page(guarded(rating), title=t("nav_rating"), url_path="form")], position="hidden").run()
+        return
+    if "present" in params:
+        from .presenter import page as presenter
+
+        st.navigation([st.Page(guarded(presenter), title=t("nav_presenter"), url_path="projektor")],
+                      position="hidden").run()
         return
     if "view" in params:
         from .federation_profile import page as federation_profile

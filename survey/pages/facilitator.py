@@ -19,7 +19,7 @@ from .. import auth, web
 from ..importer import RatingsFileError, read_ratings
 from ..store import DEFAULT_QUESTIONS, PARTIES, StoreError
 from ..ui import (ADMIN_TOKEN, forget_admin, get_store, guarded, is_admin, join_link, lang, language_switch,
-                  login_client, plain, t, view_link)
+                  login_client, plain, present_link, t, view_link)
 from .shared import snapshot, workshop_labels
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,42 @@ def _run(store, workshop) -> None:
     st.subheader(t("view_link_heading"), anchor=False)
     st.caption(t("view_link_help"))
     st.code(view_link(workshop.view_token), language=None)
+    _projector(store, workshop)
     _manage(store, workshop)
+
+
+def _projector(store, workshop) -> None:
+    """The room's screen: its link, a countdown, and one axis at a time once the results show."""
+    lg = lang()
+    st.subheader(t("presenter_heading"), anchor=False)
+    st.caption(t("presenter_help"))
+    st.code(present_link(workshop.view_token), language=None)
+    state = snapshot(workshop.id).presenter
+    c1, c2, c3 = st.columns([2, 2, 2], vertical_alignment="bottom")
+    minutes = c1.number_input(t("timer_label"), min_value=1, max_value=120, value=10, step=1,
+                              key=f"timer-min-{workshop.id}")
+    try:
+        if c2.button(t("timer_start"), key="timer-start", width="stretch"):
+            store.set_presenter(workshop.id, timer_minutes=minutes)
+            st.rerun()
+        if state.timer_end is not None and c3.button(t("timer_stop"), key="timer-stop", width="stretch"):
+            store.set_presenter(workshop.id, timer_minutes=None)
+            st.rerun()
+        keys = [None, *(a.key for a in workshop.axes)]
+        names = {a.key: a.name(lg) for a in workshop.axes}
+        index = keys.index(state.focus) if state.focus in keys else 0
+        c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
+        chosen = c1.selectbox(t("focus_label"), keys, index=index, key=f"focus-{workshop.id}-{state.focus}",
+                              format_func=lambda k: t("focus_all") if k is None else names[k])
+        step = (-1 if c2.button(t("focus_prev"), key="focus-prev", width="stretch") else
+                1 if c3.button(t("focus_next"), key="focus-next", width="stretch") else 0)
+        if step:
+            chosen = keys[(index + step) % len(keys)]
+        if chosen != state.focus:
+            store.set_presenter(workshop.id, focus=chosen)
+            st.rerun()
+    except StoreError as exc:
+        st.error(plain(exc.message(lg)))
 
 
 def _join_cards(workshop, groups) -> bytes:

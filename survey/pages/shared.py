@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.figures.radar import group_lines_by_default
-from analysis.statistics.labels import Interpretation
+from analysis.statistics.labels import Interpretation, marks_legend
 from analysis.statistics.tables import DETAIL_HEADERS, HEADERS, detail_rows, minutes_rows
 from analysis.workshop import Workshop, WorkshopData, comparison_profiles
 
@@ -121,6 +121,7 @@ class _LiveView:
     table: pd.DataFrame
     statistics: pd.DataFrame
     footnotes: tuple[str, ...] = ()
+    marks: str = ""  # what ✔ ⇄ ≠ on the axis labels mean
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -141,6 +142,7 @@ def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: 
     return _LiveView(
         radar_figure(summary, _data.ratings, lg, show_groups=show_groups, dark=dark), table,
         pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]), tuple(summary.footnotes(lg)),
+        marks_legend([a.interpretation for a in summary.axes], lg),
     )
 
 
@@ -158,6 +160,8 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
         st.info(t("no_ratings_yet"))
     view = _live_view(workshop_id, marker, lang(), show_groups, dark, data)
     st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config={"displaylogo": False})
+    if view.marks:
+        st.caption(f"{t('marks_heading')}: {plain(view.marks)}")
     st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
     for note in view.footnotes:
         st.caption(plain(note))

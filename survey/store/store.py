@@ -13,6 +13,7 @@ import json
 import math
 import secrets
 import threading
+import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from datetime import date as Date
@@ -31,7 +32,7 @@ from sqlalchemy.exc import OperationalError
 from analysis.statistics.labels import Interpretation
 from analysis.model import DEFAULT_AXES, Axis, Ratings, Scale
 from analysis.names import name_key
-from analysis.workshop import GroupAnswer, GroupInfo, WorkshopData
+from analysis.workshop import GroupAnswer, GroupInfo, PresenterState, WorkshopData
 
 from .. import config
 from .engine import _looks_like_id, _make_engine, _now
@@ -43,7 +44,7 @@ from .schema import (
     ratings_table, settings_table, submissions, workshops,
 )
 from .validation import (
-    MAX_AXIS_KEY, MAX_GROUP_NAME, MAX_NARRATIVE, MAX_SUMMARY, MAX_TITLE, _check_axes, _check_comments,
+    MAX_AXIS_KEY, MAX_GROUP_NAME, MAX_NARRATIVE, MAX_SUMMARY, MAX_TIMER_MINUTES, MAX_TITLE, _check_axes, _check_comments,
     _check_entered_by, _check_group_name, _check_lang, _check_party, _check_points, _check_questions,
     _check_round, _check_values, _iso_date, _may_write, _text,
 )
@@ -580,6 +581,7 @@ class Store:
             comments = self._comments(conn, workshop_id, 1)
             answers = self._answers(conn, workshop_id)
             questions = self._questions(conn, workshop_id)
+            presenter = self._presenter(conn, workshop_id)
             narratives = {r.lang: r.text for r in conn.execute(select(narratives_table.c.lang, narratives_table.c.text)
                                                                .where(narratives_table.c.workshop_id == workshop_id))}
         return WorkshopData(
@@ -589,6 +591,7 @@ class Store:
                             for q in questions),
             narratives=narratives,
             groups=tuple(GroupInfo(g.name, g.party, bool(g.revoked)) for g in group_rows),
+            presenter=presenter,
         )
 
     def ratings(self, workshop_id: str, round: int = 1, include_revoked: bool = True) -> Ratings:
@@ -900,6 +903,44 @@ class Store:
                 stmt = self._insert(s).values(key=key, value=new)
                 conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.key], set_={"value": stmt.excluded.value}))
         return new
+
+    # -- the projector
+
+    def set_presenter(self, workshop_id: str, *, timer_minutes: float | None | object = ...,
+                      focus: str | None | object = ...) -> PresenterState:
+        """Start (minutes) or stop (None) the projector's countdown, and put one axis in focus (None: all);
+        an argument left out keeps its value. Bumps the workshop, so every screen follows at once."""
+        with self._write() as conn:
+            self._bump(conn, workshop_id)
+            w = self._workshop(conn, workshop_id)
+            state = self._presenter(conn, workshop_id)
+            if timer_minutes is not ...:
+                if timer_minutes is not None:
+                    minutes = float(timer_minutes) if isinstance(timer_minutes, (int, float)) else math.nan
+                    if not 0 < minutes <= MAX_TIMER_MINUTES:
+                        raise ValidationError("bad_timer", field="timer", limit=MAX_TIMER_MINUTES)
+                    state = replace(state, timer_end=time.time() + minutes * 60)
+                else:
+                    state = replace(state, timer_end=None)
+            if focus is not ...:
+                if focus is not None and focus not in {a.key for a in w.axes}:
+                    raise ValidationError("unknown_axis", field=str(focus)[:MAX_AXIS_KEY], axis=str(focus)[:MAX_AXIS_KEY])
+                state = replace(state, focus=focus)
+            s = settings_table
+            key = f"presenter:{workshop_id}"
+            value = json.dumps({"timer_end": state.timer_end, "focus": state.focus})
+            stmt = self._insert(s).values(key=key, value=value)
+            conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.key], set_={"value": stmt.excluded.value}))
+        return state
+
+    @staticmethod
+    def _presenter(conn: Connection, workshop_id: str) -> PresenterState:
+        raw = conn.scalar(select(settings_table.c.value).where(settings_table.c.key == f"presenter:{workshop_id}"))
+        try:
+            data = json.loads(raw) if raw else {}
+            return PresenterState(data.get("timer_end"), data.get("focus"))
+        except (ValueError, TypeError, AttributeError):
+            return PresenterState()
 
     # -- sample data
 

@@ -31,3 +31,22 @@ def test_an_edited_narrative_that_a_reload_would_drop_is_warned_about(store):
             run_ok(at.button(key="narrative-save").click())
             assert not at.warning and sv("saved") in [s.value for s in at.success]
             assert store.snapshot(wid).narrative("sv").endswith("En egen mening.")
+
+
+def test_the_console_drives_the_projector(store):
+    from tests.pages.helpers import console_app
+
+    wid = _sample_id(store)
+    at = run_ok(console_app(admin=True))
+    run_ok(at.selectbox(key="facilitator-workshop").set_value(wid))
+    assert any(c.value.endswith(f"/?present={store.get_workshop(wid).view_token}") for c in at.code)
+    run_ok(at.number_input(key=f"timer-min-{wid}").set_value(3))
+    run_ok(at.button(key="timer-start").click())
+    state = store.snapshot(wid).presenter
+    assert state.timer_end is not None and 170 < state.seconds_left(__import__("time").time()) <= 180
+    run_ok(at.button(key="focus-next").click())
+    assert store.snapshot(wid).presenter.focus == "finansiera"
+    run_ok(at.button(key="focus-prev").click())
+    assert store.snapshot(wid).presenter.focus is None  # back to the whole diagram
+    run_ok(at.button(key="timer-stop").click())
+    assert store.snapshot(wid).presenter.timer_end is None

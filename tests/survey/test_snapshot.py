@@ -122,3 +122,23 @@ def test_separate_reads_would_mix_two_moments(store):
     store.overrides(w.id)
     comments = store.comments(w.id)
     assert "Sen grupp" not in ratings.groups and ("Sen grupp", "Sen kommentar") in comments["finansiera"]
+
+
+def test_the_projectors_countdown_and_focus_are_in_the_snapshot(store):
+    import time
+
+    from survey.store import ValidationError
+
+    w = _sample(store)
+    before = store.change_marker(w.id)
+    store.set_presenter(w.id, timer_minutes=5, focus="motesplats")
+    assert store.change_marker(w.id) != before  # every screen follows at once
+    state = store.snapshot(w.id).presenter
+    assert state.focus == "motesplats" and 295 < state.seconds_left(time.time()) <= 300
+    for bad in (0, -1, 121, "5", float("nan")):
+        with pytest.raises(ValidationError):
+            store.set_presenter(w.id, timer_minutes=bad)
+    with pytest.raises(ValidationError):
+        store.set_presenter(w.id, focus="finns-inte")
+    store.set_presenter(w.id, timer_minutes=None)
+    assert store.snapshot(w.id).presenter == type(state)(None, "motesplats")  # focus kept, timer stopped

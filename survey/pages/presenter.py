@@ -1,0 +1,102 @@
+"""Projektor: the room's screen (?present=…), for a 1920×1080 projector. No login, and only what is meant
+for the room: before the reveal the count, the groups that are in and the countdown, never a result; after
+it the radar filling the screen with 24 px labels and the marks explained, or the one axis the facilitator
+has put in focus. The facilitator drives it from the console on their own device."""
+
+from __future__ import annotations
+
+import html
+import time
+
+import streamlit as st
+
+from analysis.statistics.labels import marks_legend
+from analysis.workshop import WorkshopData, countdown_text
+
+from ..ui import get_store, guarded, lang, t
+from .shared import snapshot
+
+REFRESH = "1s"  # the countdown ticks; everything else changes only when the workshop does (cached by marker)
+
+_STYLE = """<style>
+.spindeln-room { font-size: 2.4rem; line-height: 1.3; color: #1f1f1f; }
+.spindeln-room .big { font-size: 7rem; font-weight: 700; line-height: 1.1; }
+.spindeln-room .label { font-size: 2.4rem; color: #333333; }
+.spindeln-room .names { font-size: 2.6rem; }
+.spindeln-room .clock { font-size: 5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.spindeln-room .axis { font-size: 4.5rem; font-weight: 700; }
+.spindeln-room .legend { font-size: 1.8rem; }
+.spindeln-room.right { text-align: right; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; padding-bottom: 1rem; }
+</style>"""
+
+
+def page() -> None:
+    origin = get_store().workshop_by_view_token(st.query_params.get("present", ""))
+    if origin is None:
+        st.error(t("bad_view_link"))
+        return
+    st.html(_STYLE)
+    _screen(origin.id)
+
+
+def _room(*lines: tuple[str, str], where=st, right: bool = False) -> None:
+    """Large text in the room's sizes: (css class, text) pairs, every text escaped."""
+    where.html(f'<div class="spindeln-room{" right" if right else ""}">' + "".join(
+        f'<div class="{cls}">{html.escape(text)}</div>' for cls, text in lines) + "</div>")
+
+
+@st.fragment(run_every=REFRESH)
+@guarded
+def _screen(workshop_id: str) -> None:
+    data = snapshot(workshop_id)
+    w = data.workshop
+    lg = lang()
+    head, clock = st.columns([4, 1], vertical_alignment="center")
+    head.title(w.title, anchor=False)
+    left = data.presenter.seconds_left(time.time())
+    if left is not None:  # beside the title, so the chart below keeps the whole height of the screen
+        _room(("label", t("timer_left") if left else t("timer_done")), ("clock", countdown_text(left)),
+              where=clock, right=True)
+    if w.deleted_at is not None or not w.results_visible:
+        _before_reveal(data)
+        return
+    if data.presenter.focus:
+        _focus(data, data.presenter.focus, lg)
+    else:
+        _radar(data, lg)
+
+
+def _before_reveal(data: WorkshopData) -> None:
+    done, total = data.progress
+    names = ", ".join(data.groups_in)
+    _room(("big", f"{done} / {total}"), ("label", t("presenter_count", done=done, total=total)),
+          ("names", t("presenter_in", names=names) if names else t("presenter_none_in")),
+          ("label", t("presenter_waiting")))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _figure(workshop_id: str, revision: str, lg: str, _data: WorkshopData):
+    """Built once per change of the workshop and shared by every projector showing it."""
+    from analysis.figures.plotly_figures import radar_figure
+    from analysis.figures.radar import group_lines_by_default
+
+    return radar_figure(_data.summary, _data.ratings, lg, show_groups=group_lines_by_default(_data.active_groups),
+                        height=800, text_scale=2)
+
+
+def _radar(data: WorkshopData, lg: str) -> None:
+    st.plotly_chart(_figure(data.id, data.revision, lg, data), key="presenter-radar",
+                    config={"displayModeBar": False, "staticPlot": True})
+    legend = marks_legend([a.interpretation for a in data.summary.axes], lg)
+    if legend:
+        _room(("legend", f"{t('marks_heading')}: {legend}"))
+
+
+def _focus(data: WorkshopData, key: str, lg: str) -> None:
+    from analysis.statistics.explain import explain
+
+    a = data.summary.axis(key)
+    _room(("axis", a.axis.name(lg)), ("big", a.mean_text(lg)), ("names", a.interpretation_text(lg)),
+          ("label", t("presenter_values", values=a.values_text(lg) or "–")),
+          ("label", explain(a, data.summary.thresholds, data.summary.scale, lg)))
