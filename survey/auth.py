@@ -376,6 +376,8 @@ def unlock(store: "Store", client: str | None = None) -> int:
         return _dump(data)
 
     store.update_setting(THROTTLE_SETTING, change)
+    store.update_setting(JOIN_THROTTLE_SETTING, lambda raw: None if client is None else _dump(
+        {k: v for k, v in _load(raw).items() if k != client}))  # wrong join codes are forgiven alike
     if client is None:
         store.set_setting(OLD_LOGIN_STATE_SETTING, None)
     return cleared[-1]
@@ -568,3 +570,55 @@ def redeem_login_code(store: "Store", code: str | None, now: float | None = None
 
     sessions = _update(store, SESSIONS_SETTING, swap)
     return token if _digest(token) in _load(sessions) else None
+
+
+# ---------------------------------------------------------------------------------------------- join codes
+
+JOIN_THROTTLE_SETTING = "join_throttle"  # {client: [wrong codes, locked_until, last wrong]}
+MAX_JOIN_TRIES = 20  # a room of groups behind one address mistypes now and then; a guesser needs millions
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    status: str  # OK, WRONG, LOCKED or UNAVAILABLE
+    group: object | None = None  # survey.store.Group when OK
+    locked_for: int = 0
+
+
+def join_lockout_seconds(wrong: int) -> int:
+    """0 below MAX_JOIN_TRIES wrong codes, then 60 s doubling with each further one, at most 15 min."""
+    if wrong < MAX_JOIN_TRIES:
+        return 0
+    return min(MAX_LOCKOUT_SECONDS, LOCKOUT_SECONDS * 2 ** min(wrong - MAX_JOIN_TRIES, 16))
+
+
+def join_with_code(store: "Store", typed: str, client: str = "unknown", now: float | None = None) -> JoinResult:
+    """The group a typed join code belongs to, with wrong codes counted per client like wrong passwords
+    (at a gentler rate), so a code cannot be guessed; a right code clears nothing (it is not a secret of
+    the client's). A code that cannot be counted is refused as unavailable."""
+    now = time.time() if now is None else now
+    try:
+        _, until, _ = _entry(_load(_read(store, JOIN_THROTTLE_SETTING)), client)
+        if _locked_for(until, now):
+            return JoinResult(LOCKED, locked_for=_locked_for(until, now))
+        try:
+            group = store.group_by_code(typed)
+        except Exception as exc:  # noqa: BLE001
+            raise StoreUnavailable from exc
+        if group is not None:
+            return JoinResult(OK, group)
+        outcome: list[JoinResult] = []
+
+        def record(raw: str | None) -> str | None:
+            data = _prune(_load(raw), now)
+            wrong, _, _ = _entry(data, client)
+            wrong += 1
+            lock = join_lockout_seconds(wrong)
+            data[client] = [wrong, now + lock if lock else 0.0, now]
+            outcome.append(JoinResult(LOCKED, locked_for=lock) if lock else JoinResult(WRONG))
+            return _dump(_prune(data, now))
+
+        _update(store, JOIN_THROTTLE_SETTING, record)
+        return outcome[-1]
+    except StoreUnavailable:
+        return JoinResult(UNAVAILABLE)

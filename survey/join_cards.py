@@ -20,11 +20,13 @@ TITLE_H = 10.0
 TEXT = {
     "sv": {
         "scan": "Skanna koden med mobilen eller skriv in länken:",
+        "code": "Eller gå till {address} och skriv koden",
         "none": "Workshoppen har inga grupper än.",
         "doc_title": "Anslutningskort",
     },
     "en": {
         "scan": "Scan the code with your phone or type the link:",
+        "code": "Or go to {address} and type the code",
         "none": "The workshop has no groups yet.",
         "doc_title": "Join cards",
     },
@@ -79,7 +81,8 @@ def _cut_lines(pdf: FPDF) -> None:
         pdf.text(3, r * CARD_H + 1.2, "✂")
 
 
-def _card(pdf: FPDF, x: float, y: float, title: str, group: str, url: str, lang: str) -> None:
+def _card(pdf: FPDF, x: float, y: float, title: str, group: str, url: str, lang: str, code: str = "",
+          address: str = "") -> None:
     full = CARD_W - 2 * PAD
     y0 = y + (CARD_H - TITLE_H - QR_SIZE) / 2  # the card's content, centred top to bottom
     pdf.set_xy(x + PAD, y0)
@@ -105,7 +108,14 @@ def _card(pdf: FPDF, x: float, y: float, title: str, group: str, url: str, lang:
     block(TEXT[lang]["scan"], 3.4, 1.2)
     mono = _fit_mono(pdf, url, tw)
     pdf.set_text_color(*INK)
-    block(url, mono * 0.45, 0, WrapMode.CHAR)
+    block(url, mono * 0.45, 1.2, WrapMode.CHAR)
+    if code:
+        pdf.set_font(SANS, "", 7.5)
+        pdf.set_text_color(*MUTED)
+        block(TEXT[lang]["code"].format(address=address), 3.4, 0.6, WrapMode.CHAR)
+        pdf.set_font(MONO, "", 13)
+        pdf.set_text_color(*INK)
+        block(code, 5.2, 0)
 
 
 def _fit_mono(pdf: FPDF, url: str, width: float) -> float:
@@ -118,8 +128,9 @@ def _fit_mono(pdf: FPDF, url: str, width: float) -> float:
         size -= 0.5
 
 
-def join_cards_pdf(title: str, cards: Sequence[tuple[str, str]], lang: str = "sv") -> bytes:
-    """A4 pages of cut-out cards, each with the workshop title, the group name, a QR code and the link."""
+def join_cards_pdf(title: str, cards: Sequence[tuple[str, ...]], lang: str = "sv", address: str = "") -> bytes:
+    """A4 pages of cut-out cards, each with the workshop title, the group name, a QR code and the link, and
+    when a card is (group, link, code) the short code to type at `address` (the join page)."""
     if lang not in TEXT:
         raise ValueError(f"lang must be 'sv' or 'en', got {lang!r}")
     pdf = FPDF(orientation="P", unit="mm", format="A4")
@@ -139,11 +150,11 @@ def join_cards_pdf(title: str, cards: Sequence[tuple[str, str]], lang: str = "sv
         pdf.multi_cell(170, 6, TEXT[lang]["none"])
         return bytes(pdf.output())
     per_page = COLS * ROWS
-    for i, (group, url) in enumerate(cards):
+    for i, (group, url, *code) in enumerate(cards):
         if i % per_page == 0:
             pdf.add_page()
             _cut_lines(pdf)
         k = i % per_page
         x, y = (k % COLS) * CARD_W, (k // COLS) * CARD_H
-        _card(pdf, x, y, title, str(group), str(url), lang)
+        _card(pdf, x, y, title, str(group), str(url), lang, str(code[0]) if code else "", address)
     return bytes(pdf.output())

@@ -97,11 +97,10 @@ def plain_table(headers, rows):
     return frame.set_index(frame.columns[0])
 
 
-def base_url() -> str:
-    """SPINDELN_PUBLIC_URL when set, else the address the facilitator's browser uses."""
-    public = config.setting("SPINDELN_PUBLIC_URL")
-    if public:
-        return public.rstrip("/")
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def _browser_base() -> str:
     try:
         url = st.context.url or ""
     except Exception:
@@ -114,8 +113,59 @@ def base_url() -> str:
     return f"http://{host}"
 
 
+def lan_address() -> str | None:
+    """This machine's address in the local network (the one a route out would use; nothing is sent)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("10.255.255.255", 1))
+            ip = s.getsockname()[0]
+    except OSError:
+        return None
+    return None if ip.startswith("127.") else ip
+
+
+def _listens_everywhere() -> bool:
+    address = st.get_option("server.address")
+    return address in (None, "", "0.0.0.0", "::")
+
+
+def base_url() -> str:
+    """SPINDELN_PUBLIC_URL when set; else the address the facilitator's browser uses, except that a browser
+    on the server itself (localhost) gets the machine's network address, which the groups' phones can reach,
+    when the server listens on the network."""
+    public = config.setting("SPINDELN_PUBLIC_URL")
+    if public:
+        return public.rstrip("/")
+    base = _browser_base()
+    parts = urlsplit(base)
+    if parts.hostname in LOOPBACK_HOSTS and _listens_everywhere():
+        lan = lan_address()
+        if lan:
+            return f"{parts.scheme}://{lan}" + (f":{parts.port}" if parts.port else "")
+    return base
+
+
+def links_warning() -> str | None:
+    """What the facilitator must know before handing out links that a phone could not open, or None."""
+    if config.setting("SPINDELN_PUBLIC_URL"):
+        return None
+    host = urlsplit(base_url()).hostname or ""
+    if host in LOOPBACK_HOSTS:
+        return t("links_localhost")
+    if urlsplit(_browser_base()).hostname in LOOPBACK_HOSTS:
+        return t("links_lan", address=base_url())
+    return None
+
+
 def join_link(workshop_id: str, token: str) -> str:
     return f"{base_url()}/?{urlencode({'w': workshop_id, 'g': token})}"
+
+
+def join_address() -> str:
+    """Where a group types its code: short enough to read off the projector."""
+    return f"{base_url()}/kod"
 
 
 def view_link(view_token: str) -> str:

@@ -1,6 +1,6 @@
 """Streamlit pages, one module per page and named as the navigation names it: results (Resultat), compare
 (Jämför), appendix (Protokollsbilaga), facilitator (Processledare), rating (a group's Skattning) and
-federation_profile (Förbundsprofil) and presenter (Projektor). Thin: a page takes a workshop's snapshot (shared.snapshot), calls
+federation_profile (Förbundsprofil), presenter (Projektor) and join (Gå med, /kod). Thin: a page takes a workshop's snapshot (shared.snapshot), calls
 `analysis`, lays out. What pages share is in shared.py; no page imports another.
 
 A group's link (?w=…&g=…), a chief's link (?view=…) and the projector's (?present=…) each reach one page
@@ -45,6 +45,7 @@ def _navigate() -> None:
     from .appendix import page as appendix
     from .compare import page as compare
     from .facilitator import page as facilitator
+    from .join import page as join
     from .results import page as results
 
     pages = [
@@ -53,5 +54,6 @@ def _navigate() -> None:
         st.Page(guarded(appendix), title=t("nav_appendix"), icon=":material/description:", url_path="bilaga"),
         st.Page(guarded(facilitator), title=t("nav_facilitator"), icon=":material/admin_panel_settings:",
                 url_path="processledare"),
+        st.Page(guarded(join), title=t("nav_join"), icon=":material/login:", url_path="kod"),
     ]
     st.navigation(pages).run()

@@ -19,7 +19,8 @@ from .. import auth, web
 from ..importer import RatingsFileError, read_ratings
 from ..store import DEFAULT_QUESTIONS, PARTIES, StoreError
 from ..ui import (ADMIN_TOKEN, forget_admin, get_store, guarded, is_admin, join_link, lang, language_switch,
-                  login_client, plain, present_link, t, view_link)
+                  join_address, links_warning, login_client, plain, present_link, t, view_link)
+from ..store.codes import format_join_code
 from .shared import snapshot, workshop_labels
 
 log = logging.getLogger(__name__)
@@ -174,6 +175,9 @@ def _run(store, workshop) -> None:
     st.caption(t("state_help"))
 
     st.subheader(t("groups_heading"), anchor=False)
+    warning = links_warning()
+    if warning:
+        st.warning(warning)
     with st.form("add-group", clear_on_submit=True):
         c1, c2 = st.columns([3, 2])
         name = c1.text_input(t("group_name"), max_chars=80)
@@ -193,6 +197,8 @@ def _run(store, workshop) -> None:
             link = join_link(workshop.id, g.token)
             if not g.revoked:
                 c1.code(link, language=None)
+                if g.join_code:
+                    c1.caption(t("join_code_shown", code=format_join_code(g.join_code), address=join_address()))
                 with c1.expander(t("qr_code")):
                     st.image(_qr_png(link), width=220)
                 if c2.button(t("revoke"), key=f"revoke-{g.id}", width="stretch"):
@@ -255,7 +261,8 @@ def _projector(store, workshop) -> None:
 def _join_cards(workshop, groups) -> bytes:
     from survey.join_cards import join_cards_pdf
 
-    return join_cards_pdf(workshop.title, [(g.name, join_link(workshop.id, g.token)) for g in groups], lang())
+    return join_cards_pdf(workshop.title, [(g.name, join_link(workshop.id, g.token), format_join_code(g.join_code or ""))
+                                           for g in groups], lang(), address=join_address())
 
 
 def _qr_png(link: str) -> bytes:

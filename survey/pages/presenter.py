@@ -13,7 +13,7 @@ import streamlit as st
 from analysis.statistics.labels import marks_legend
 from analysis.workshop import WorkshopData, countdown_text
 
-from ..ui import get_store, guarded, lang, t
+from ..ui import get_store, guarded, join_address, lang, t
 from .shared import snapshot
 
 REFRESH = "1s"  # the countdown ticks; everything else changes only when the workshop does (cached by marker)
@@ -72,7 +72,7 @@ def _before_reveal(data: WorkshopData) -> None:
     names = ", ".join(data.groups_in)
     _room(("big", f"{done} / {total}"), ("label", t("presenter_count", done=done, total=total)),
           ("names", t("presenter_in", names=names) if names else t("presenter_none_in")),
-          ("label", t("presenter_waiting")))
+          ("label", t("presenter_waiting")), ("label", t("presenter_join", address=join_address())))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

@@ -23,6 +23,7 @@ class Group:
     token: str
     revoked: bool
     position: int
+    join_code: str | None = None  # stored without the dash: codes.format_join_code shows it
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ groups = Table(
     Column("revoked", Boolean, nullable=False),
     Column("position", Integer, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("join_code", String(8), nullable=True),  # migration 0004; unique index groups_join_code
     UniqueConstraint("workshop_id", "name_key", name="groups_name"),
 )
 

@@ -35,6 +35,7 @@ from analysis.names import name_key
 from analysis.workshop import GroupAnswer, GroupInfo, PresenterState, WorkshopData
 
 from .. import config
+from .codes import new_join_code, normalize_join_code
 from .engine import _looks_like_id, _make_engine, _now
 from .errors import NotFoundError, ValidationError, _refusals, _unavailable
 from .rows import STATES, Group, GroupStatus, HistoryRow, Question, Workshop
@@ -167,7 +168,7 @@ class Store:
     @staticmethod
     def _group_from(row: Any) -> Group:
         return Group(id=row.id, workshop_id=row.workshop_id, name=row.name, party=row.party, token=row.token,
-                     revoked=bool(row.revoked), position=row.position)
+                     revoked=bool(row.revoked), position=row.position, join_code=row.join_code)
 
     def _group(self, conn: Connection, group_id: int) -> Group:
         row = conn.execute(select(groups).where(groups.c.id == group_id)).first() \
@@ -216,9 +217,17 @@ class Store:
         )
         group_id = conn.execute(groups.insert().values(
             workshop_id=workshop_id, name=name, name_key=key, party=party, token=secrets.token_urlsafe(16),
-            revoked=False, position=position, created_at=_now(),
+            revoked=False, position=position, created_at=_now(), join_code=self._free_join_code(conn),
         ).returning(groups.c.id)).scalar_one()
         return self._group(conn, group_id)
+
+    @staticmethod
+    def _free_join_code(conn: Connection) -> str:
+        """A code no group has (a clash is one in millions; the unique index is the last word)."""
+        while True:
+            code = new_join_code()
+            if conn.scalar(select(groups.c.id).where(groups.c.join_code == code)) is None:
+                return code
 
     def _write_ratings(self, conn: Connection, w: Workshop, group: Group, values: Mapping[str, float | None],
                        round: int, entered_by: str, comments: Mapping[str, str | None] | None) -> datetime:
@@ -478,8 +487,24 @@ class Store:
         return self._change_group(group_id, revoked=False)
 
     def renew_token(self, group_id: int) -> Group:
-        """A new link for the group (the old one stops working at once)."""
-        return self._change_group(group_id, token=secrets.token_urlsafe(16))
+        """A new link and join code for the group (the old ones stop working at once: a lost card)."""
+        with self._write() as conn:
+            group = self._group(conn, group_id)
+            self._bump(conn, group.workshop_id)
+            conn.execute(update(groups).where(groups.c.id == group_id).values(
+                token=secrets.token_urlsafe(16), join_code=self._free_join_code(conn)))
+            return self._group(conn, group_id)
+
+    def group_by_code(self, typed: str) -> Group | None:
+        """The group a typed join code belongs to (any case, dash or not); None when there is none, it is
+        revoked, or its workshop is in the bin. Guessing is slowed by the caller (survey.auth.join_with_code)."""
+        code = normalize_join_code(typed)
+        if code is None:
+            return None
+        with self._read() as conn:
+            row = conn.execute(select(groups).join(workshops, workshops.c.id == groups.c.workshop_id).where(
+                groups.c.join_code == code, groups.c.revoked.is_(False), workshops.c.deleted_at.is_(None))).first()
+        return None if row is None else self._group_from(row)
 
     # -- ratings
 

@@ -314,6 +314,8 @@ def test_a_database_made_before_migrations_upgrades_with_nothing_lost(tmp_path):
         for table, n in counts.items():
             assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == n, table
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == migrations.head()
+        codes = [r[0] for r in conn.exec_driver_sql("SELECT join_code FROM groups")]
+        assert all(codes) and len(set(codes)) == len(codes)  # 0004: every old group can be joined by code
     with pytest.raises(ValidationError):
         store.add_group(closed.id, "GRUPP\u200b A")  # the stored keys catch a look-alike
     store.submit(sample.id, store.groups(sample.id)[0].id, {"motesplats": 2.0}, round=2, entered_by="facilitator")

@@ -94,3 +94,21 @@ def test_first_page_renders(pdf, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
                    check=True, timeout=60)
     assert [p.read_bytes()[:4] for p in tmp_path.glob("page*.png")] == [b"\x89PNG"]
+
+
+def test_a_card_carries_the_code_to_type_at_the_join_address(tmp_path):
+    cards = [(name, url, f"K7M-4Q{i}") for i, (name, url) in enumerate(CARDS[:8], start=3)]
+    data = join_cards_pdf(TITLE, cards, "sv", address="https://spindeln.example.se/kod")
+    text = squeeze("".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+    assert "ochskrivkoden" in text and "https://spindeln.example.se/kod" in text
+    for _, _, code in cards:
+        assert code in text
+    if shutil.which("pdftoppm"):  # look at it: the code must stay on its card
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(_write(tmp_path, data)),
+                        str(tmp_path / "card")], check=True)
+
+
+def _write(tmp_path, data: bytes):
+    path = tmp_path / "cards.pdf"
+    path.write_bytes(data)
+    return path
