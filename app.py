@@ -21,6 +21,6 @@ else:
             "address, so login lock-outs can be dodged through a tunnel. Start with start.sh, or set "
             "FORWARDED_ALLOW_IPS='' (Spindeln reads the header itself, from SPINDELN_TRUSTED_PROXIES only).")
 
-    from survey.web import routes
+    from survey.web import middleware, routes
 
-    app = st.App(__file__, routes=routes())
+    app = st.App(__file__, routes=routes(), middleware=middleware())

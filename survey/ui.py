@@ -52,6 +52,13 @@ def t(key: str, **params) -> str:
     return text.format(**params) if params else text
 
 
+def document_language() -> None:
+    """Keep `<html lang>` in step with the page's language, so a screen reader reads Swedish with a Swedish
+    voice; the first paint already says so (survey.web.DocumentLanguage)."""
+    st.html(f"<script>document.documentElement.lang = {lang()!r};</script>", unsafe_allow_javascript=True,
+            width="content")
+
+
 def language_switch(where=None) -> str:
     """Svenska/English on every page; the choice also goes into the URL so a reload keeps it."""
     current = lang()

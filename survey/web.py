@@ -153,3 +153,50 @@ def routes() -> list[Route]:
     base = base_path()
     return [Route(base + SESSION_PATH, session_route, methods=["POST"]),
             Route(base + LOGOUT_PATH, logout_route, methods=["POST"])]
+
+
+class DocumentLanguage:
+    """ASGI middleware: Streamlit's page says `<html lang="en">` to every screen reader. The page is
+    Swedish unless its address asks for English (`?lang=en`), so the first paint says so; after that the
+    page script keeps `lang` in step with the language switch (survey.ui.document_language)."""
+
+    _TAG = b'<html lang="en">'
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "GET":
+            await self.app(scope, receive, send)
+            return
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        lang = b"en" if query.get("lang", [""])[0] == "en" else b"sv"
+        start: dict = {}
+        body: list[bytes] = []
+
+        async def patched(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers") or [])
+                if headers.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in headers:
+                    start.update(message)  # hold it: the length changes
+                    return
+                await send(message)
+            elif message["type"] == "http.response.body" and start:
+                body.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                html = b"".join(body).replace(self._TAG, b'<html lang="' + lang + b'">', 1)
+                headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                headers.append((b"content-length", str(len(html)).encode()))
+                await send({**start, "headers": headers})
+                await send({"type": "http.response.body", "body": html})
+            else:
+                await send(message)
+
+        await self.app(scope, receive, patched)
+
+
+def middleware() -> list:
+    from starlette.middleware import Middleware
+
+    return [Middleware(DocumentLanguage)]

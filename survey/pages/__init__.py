@@ -24,6 +24,9 @@ def _navigate() -> None:
     from ..ui import get_store, guarded, t
 
     get_store()  # first start: schema, sample workshop, admin password
+    from ..ui import document_language
+
+    document_language()
     params = st.query_params
     if "g" in params:
         from .rating import page as rating

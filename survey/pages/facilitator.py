@@ -427,7 +427,7 @@ def _new_workshop(store) -> None:
     with st.form("new-workshop"):
         title = st.text_input(t("new_title"), max_chars=120)
         c1, c2, c3 = st.columns(3)
-        when = c1.date_input(t("new_date"), value=date.today())
+        when = c1.date_input(t("new_date"), value=date.today(), format="YYYY-MM-DD")  # Swedish dates: 2026-12-01
         place = c2.text_input(t("new_place"), max_chars=80)
         federation = c3.text_input(t("new_federation"), max_chars=120)
         scale_spec = st.text_input(t("new_scale"), value="1:5:0.5", help=t("new_scale_help"))

@@ -23,6 +23,9 @@ from ..ui import get_store, guarded, is_admin, lang, plain, plain_table, t
 
 POLL = "1s"  # the live results on the results page and the federation profile; benchmarks/floor_app.py polls alike
 GROUP_POLL = "5s"  # the same results under each group's form: fifty phones need not ask every second
+# No Plotly toolbar: its buttons speak English only ("Download plot as a PNG", "Zoom") and the appendix page
+# has the chart as PNG and SVG. Hovering a point and the legend's switches still work.
+CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 
 # ---------------------------------------------------------------------------------------------- who sees what
@@ -159,7 +162,7 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     if not done:
         st.info(t("no_ratings_yet"))
     view = _live_view(workshop_id, marker, lang(), show_groups, dark, data)
-    st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config={"displaylogo": False})
+    st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config=CHART_CONFIG)
     if view.marks:
         st.caption(f"{t('marks_heading')}: {plain(view.marks)}")
     st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
@@ -196,7 +199,7 @@ def _detail(data: WorkshopData, read_only: bool, key_prefix: str) -> None:
     sort_by = st.segmented_control(t("sort_by"), list(sort_labels), default="order", format_func=sort_labels.get,
                                    key=f"{key_prefix}-sort") or "order"
     st.plotly_chart(strip_figure(summary, data.ratings, lg, sort_by=sort_by), key=f"{key_prefix}-strip",
-                    config={"displaylogo": False})
+                    config=CHART_CONFIG)
     keys = [a.axis.key for a in summary.axes]
     names = {a.axis.key: a.axis.name(lg) for a in summary.axes}
     chosen = st.selectbox(t("choose_axis"), keys, format_func=names.get, key=f"{key_prefix}-axis")
@@ -228,7 +231,7 @@ def _rounds(data: WorkshopData, key_prefix: str) -> None:
         st.info(t("round2_waiting"))
         return
     st.plotly_chart(rounds_radar(data.summary, data.round2_summary, lg), key=f"{key_prefix}-rounds",
-                    config={"displaylogo": False})
+                    config=CHART_CONFIG)
     headers, rows = changes.table(lg)
     st.table(plain_table(headers, rows))
 
@@ -286,7 +289,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
         if len(chosen) >= 2:
             profiles = comparison_profiles([snapshot(i) for i in chosen], labels)
             comparison = compare_profiles(profiles, lg)
-            st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-radar", config={"displaylogo": False})
+            st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-radar", config=CHART_CONFIG)
             headers, rows = comparison.table(lg)
             st.table(plain_table(headers, rows))  # st.table reads Markdown in cells, headers and index
             for note in comparison.notes(lg):
@@ -305,6 +308,6 @@ def show_comparison(workshops, key_prefix: str) -> None:
         st.table(plain_table(*party_values_table(buckets, lg)))
         return
     profiles = [(party_name(p, lg), s) for p, s in buckets.items()]
-    st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config={"displaylogo": False})
+    st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config=CHART_CONFIG)
     headers, rows = compare_profiles(profiles, lg).table(lg)
     st.table(plain_table(headers, rows))
