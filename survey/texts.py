@@ -191,6 +191,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "marks_heading": "Tecken i diagrammet",
         "nav_presenter": "Projektor",
         "nav_join": "Gå med",
+        "qr_alt": "QR-kod med länken till formuläret för {group}",
         "links_localhost": "Länkarna och QR-koderna pekar på localhost, alltså den här datorn: de fungerar inte på "
                            "gruppernas telefoner. Starta Spindeln så att den lyssnar på nätverket, eller sätt "
                            "SPINDELN_PUBLIC_URL till adressen grupperna når den på.",
@@ -444,6 +445,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "marks_heading": "Marks in the diagram",
         "nav_presenter": "Projector",
         "nav_join": "Join",
+        "qr_alt": "QR code with the link to the form of {group}",
         "links_localhost": "The links and QR codes point at localhost, that is this computer: they do not work on "
                            "the groups' phones. Start Spindeln listening on the network, or set SPINDELN_PUBLIC_URL "
                            "to the address the groups reach it at.",

@@ -52,11 +52,21 @@ def t(key: str, **params) -> str:
     return text.format(**params) if params else text
 
 
+# st.table and st.code put a wide table or a long link in a scrolling box that a keyboard cannot reach (WCAG 2.1.1, axe's
+# scrollable-region-focusable); its cells wrap instead, so the box never scrolls, on a phone too.
+_PAGE_STYLE = """<style>
+[data-testid="stTable"] div:has(> table) { overflow: visible !important; }
+[data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal !important; overflow-wrap: anywhere; }
+.stCode pre { white-space: pre-wrap !important; word-break: break-all; overflow: visible !important; }
+</style>"""
+
+
 def document_language() -> None:
     """Keep `<html lang>` in step with the page's language, so a screen reader reads Swedish with a Swedish
-    voice; the first paint already says so (survey.web.DocumentLanguage)."""
+    voice (the first paint already says so: survey.web.DocumentLanguage), and the pages' shared style."""
     st.html(f"<script>document.documentElement.lang = {lang()!r};</script>", unsafe_allow_javascript=True,
             width="content")
+    st.html(_PAGE_STYLE)
 
 
 def language_switch(where=None) -> str:
@@ -162,7 +172,7 @@ def links_warning() -> str | None:
     if host in LOOPBACK_HOSTS:
         return t("links_localhost")
     if urlsplit(_browser_base()).hostname in LOOPBACK_HOSTS:
-        return t("links_lan", address=base_url())
+        return t("links_lan", address=plain(base_url()))
     return None
 
 

@@ -198,9 +198,9 @@ def _run(store, workshop) -> None:
             if not g.revoked:
                 c1.code(link, language=None)
                 if g.join_code:
-                    c1.caption(t("join_code_shown", code=format_join_code(g.join_code), address=join_address()))
+                    c1.caption(t("join_code_shown", code=format_join_code(g.join_code), address=plain(join_address())))
                 with c1.expander(t("qr_code")):
-                    st.image(_qr_png(link), width=220)
+                    _qr_image(link, t("qr_alt", group=g.name))
                 if c2.button(t("revoke"), key=f"revoke-{g.id}", width="stretch"):
                     store.revoke_group(g.id)
                     st.rerun()
@@ -263,6 +263,15 @@ def _join_cards(workshop, groups) -> bytes:
 
     return join_cards_pdf(workshop.title, [(g.name, join_link(workshop.id, g.token), format_join_code(g.join_code or ""))
                                            for g in groups], lang(), address=join_address())
+
+
+def _qr_image(link: str, alt: str) -> None:
+    """The QR code as an image with a text alternative (st.image has none): the group's name and its link."""
+    import base64
+    import html
+
+    data = base64.b64encode(_qr_png(link)).decode("ascii")
+    st.html(f'<img src="data:image/png;base64,{data}" width="220" height="220" alt="{html.escape(alt)}">')
 
 
 def _qr_png(link: str) -> bytes:

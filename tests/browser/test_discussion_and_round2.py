@@ -59,7 +59,11 @@ def test_answers_comment_and_round_two_reach_the_appendix(app, new_page, tmp_pat
     expect(facilitator.get_by_test_id("stTable").last).to_contain_text("Polariserat")
 
     facilitator.get_by_role("link", name="Protokollsbilaga").click()
+    # The new page's run must have drawn its buttons: a click on the old page's (under a loaded CI machine
+    # the first idle state can still be the page before) fetches a file that the new run has replaced.
+    expect(facilitator.get_by_role("heading", name="Protokollsbilaga")).to_be_visible()
     wait_idle(facilitator)
+    expect(facilitator.get_by_role("button", name="Markdown")).to_be_enabled()
     with facilitator.expect_download() as download:
         facilitator.get_by_role("button", name="Markdown").click()
     path = tmp_path / "bilaga.md"

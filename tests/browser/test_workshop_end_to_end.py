@@ -55,7 +55,11 @@ def test_four_groups_reveal_and_appendix(app, new_page, tmp_path):
     expect(table).to_contain_text("5; 3; 2")
 
     facilitator.get_by_role("link", name="Protokollsbilaga").click()
+    # The new page's run must have drawn its buttons: a click on the old page's (under a loaded CI machine
+    # the first idle state can still be the page before) fetches a file that the new run has replaced.
+    expect(facilitator.get_by_role("heading", name="Protokollsbilaga")).to_be_visible()
     wait_idle(facilitator)
+    expect(facilitator.get_by_role("button", name="Word (.docx)")).to_be_enabled()
     with facilitator.expect_download() as download:
         facilitator.get_by_role("button", name="Word (.docx)").click()
     path = tmp_path / "bilaga.docx"
