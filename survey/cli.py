@@ -353,8 +353,24 @@ def _login(args, auth, store) -> int:
     return 0
 
 
+def _joined(argv: Sequence[str]) -> list[str]:
+    """`--workshop -n63XMsaZpuc` as `--workshop=-n63XMsaZpuc`: ids made before 2026-12 may start with "-",
+    which argparse would take for an option."""
+    out: list[str] = []
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        if items[i] == "--workshop" and i + 1 < len(items):
+            out.append(f"--workshop={items[i + 1]}")
+            i += 2
+        else:
+            out.append(items[i])
+            i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_joined(sys.argv[1:] if argv is None else argv))
     try:
         if args.command == "summarize":
             return _summarize(args)

@@ -55,6 +55,14 @@ _SAMPLE_LOCK_KEY = 73_951_002
 _SETTINGS_LOCK_KEY = 73_951  # two-key form: (this, hashtext(setting key))
 
 
+def _new_workshop_id() -> str:
+    """Twelve URL-safe characters that never start with "-": a shell would read `--workshop -n63…` as an option."""
+    while True:
+        workshop_id = secrets.token_urlsafe(9)
+        if not workshop_id.startswith("-"):
+            return workshop_id
+
+
 class Store:
     """Workshops and everything rated in them, in one SQLite file or PostgreSQL database."""
 
@@ -185,7 +193,7 @@ class Store:
 
     def _insert_workshop(self, conn: Connection, *, title: str, date: str, place: str, federation: str,
                          scale: Scale, axis_list: Sequence[Axis], question_texts: Sequence[str], state: str) -> str:
-        workshop_id = secrets.token_urlsafe(9)
+        workshop_id = _new_workshop_id()
         now = _now()
         conn.execute(workshops.insert().values(
             id=workshop_id, title=title, date=date, place=place, federation=federation,

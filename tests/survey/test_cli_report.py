@@ -181,3 +181,23 @@ def test_report_refuses_a_workshop_in_the_bin_and_a_file_that_is_no_database(tmp
     assert_one_line_error(run("report", str(SAMPLE_CSV), "--db", url, "-o", str(target)), "--db gäller bara --workshop")
     assert_one_line_error(run("report", str(SAMPLE_CSV), "--override", "Okänd=Högt", "-o", str(target)), "i filen")
     assert not target.exists()
+
+
+def test_a_workshop_id_that_starts_with_a_dash_is_still_an_id(tmp_path, monkeypatch):
+    """Found by CI: `secrets.token_urlsafe` ids may start with "-", and `--workshop -n63…` was read as an option.
+    New ids never start with one; old ones still work."""
+    import survey.store.store as store_module
+    from survey.store import Store
+
+    url = f"sqlite:///{tmp_path / 'spindeln.db'}"
+    store = Store(url)
+    monkeypatch.setattr(store_module, "_new_workshop_id", lambda: "-n63XMsaZpuc")  # as an older Spindeln made them
+    w = store.create_workshop("Streckad", "2026-03-01")
+    monkeypatch.undo()
+    store.dispose()
+    assert w.id == "-n63XMsaZpuc"
+    target = tmp_path / "bilaga.md"
+    out = run("report", "--db", url, "--workshop", "-n63XMsaZpuc", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    assert target.read_text(encoding="utf-8").startswith("# Streckad")
+    assert not any(store_module._new_workshop_id().startswith("-") for _ in range(2000))
