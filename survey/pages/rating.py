@@ -27,8 +27,9 @@ def _current_group():
 def page() -> None:
     language_switch(st.container())
     store, workshop, group = _current_group()
-    if workshop is not None and st.query_params.get("g"):
-        _follow(workshop.id, st.query_params["g"], _phase(workshop.id, st.query_params["g"]))
+    seen = _phase(workshop.id, st.query_params["g"]) if workshop is not None and st.query_params.get("g") else None
+    if seen is not None:
+        _follow(workshop.id, st.query_params["g"], seen)
     if group is None:
         st.error(t("bad_link"))
         return
@@ -47,7 +48,7 @@ def page() -> None:
     if round_ == 2:
         st.info(t("form_round2"))
     questions = tuple(store.questions(workshop.id)) if round_ == 1 else ()
-    _rating_form(store, workshop, group, axes, round_, writable, questions)
+    _rating_form(store, workshop, group, axes, round_, writable, questions, seen)
     if workshop.results_visible:
         st.divider()
         st.subheader(t("form_results_heading"), anchor=False)
@@ -87,26 +88,15 @@ def _follow(workshop_id: str, token: str, seen: tuple) -> None:
         st.rerun(scope="app")
 
 
-def _rerun_page_if_changed(store, workshop, question_ids: tuple[int, ...] | None = None) -> None:
-    """A fragment rerun gets the arguments of the page's last full run. When the facilitator has since
-    opened round 2, closed, revealed or hidden the rating, or changed the questions, run the whole page."""
-    now = store.get_workshop(workshop.id)
-    changed = now is None or (now.state, now.revealed, now.current_round, now.round2_axes) != (
-        workshop.state, workshop.revealed, workshop.current_round, workshop.round2_axes)
-    if not changed and question_ids is not None:
-        changed = tuple(q.id for q in store.questions(workshop.id)) != question_ids
-    if changed:
-        st.rerun(scope="app")
-
-
 @st.fragment
 @guarded
-def _rating_form(store, workshop, group, axes, round_, writable, questions) -> None:
+def _rating_form(store, workshop, group, axes, round_, writable, questions, seen: tuple) -> None:
     """The group's one form: ratings, comments and, in round 1, its points on the discussion questions, saved
     by its one button (so nothing typed is left behind by pressing the "wrong" button). A fragment: pressing
     the button reruns the form alone, not the results below it, so the confirmation comes at once however
     much the page shows (the store still checks the workshop's state on every write)."""
-    _rerun_page_if_changed(store, workshop, tuple(q.id for q in questions) if round_ == 1 else None)
+    if _phase(workshop.id, group.token) != seen:  # a fragment rerun gets the page's last arguments: the
+        st.rerun(scope="app")                     # facilitator changed something since, so run the whole page
     lg = lang()
     rate_ok = workshop.group_may_rate(round_)  # else only the discussion points can still be saved
     saved_answers = store.saved_answers(workshop.id, group.id) if questions else {}

@@ -933,9 +933,13 @@ class Store:
                 if current is not None:
                     conn.execute(delete(s).where(s.c.key == key))
             elif new != current:
-                stmt = self._insert(s).values(key=key, value=new)
-                conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.key], set_={"value": stmt.excluded.value}))
+                self._put_setting(conn, key, new)
         return new
+
+    def _put_setting(self, conn: Connection, key: str, value: str) -> None:
+        s = settings_table
+        stmt = self._insert(s).values(key=key, value=value)
+        conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.key], set_={"value": stmt.excluded.value}))
 
     # -- the projector
 
@@ -959,11 +963,8 @@ class Store:
                 if focus is not None and focus not in {a.key for a in w.axes}:
                     raise ValidationError("unknown_axis", field=str(focus)[:MAX_AXIS_KEY], axis=str(focus)[:MAX_AXIS_KEY])
                 state = replace(state, focus=focus)
-            s = settings_table
-            key = f"presenter:{workshop_id}"
-            value = json.dumps({"timer_end": state.timer_end, "focus": state.focus})
-            stmt = self._insert(s).values(key=key, value=value)
-            conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.key], set_={"value": stmt.excluded.value}))
+            self._put_setting(conn, f"presenter:{workshop_id}",
+                              json.dumps({"timer_end": state.timer_end, "focus": state.focus}))
         return state
 
     @staticmethod
