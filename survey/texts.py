@@ -100,7 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "narrative_save": "Spara texten i workshopen",
         "narrative_reset": "Återställ utkastet",
         "downloads": "Ladda ner",
-        "downloads_help": "Filen skapas när du klickar.",
+        "downloads_help": "Filerna byggs av texten ovan och workshoppen som den är nu.",
         # federation profile
         "bad_view_link": "Länken fungerar inte. Be förbundet om en ny länk.",
         "not_revealed_yet": "Inga resultat är visade ännu.",
@@ -354,7 +354,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "narrative_save": "Save the text in the workshop",
         "narrative_reset": "Restore the draft",
         "downloads": "Download",
-        "downloads_help": "The file is made when you click.",
+        "downloads_help": "The files are built from the text above and the workshop as it is now.",
         # federation profile
         "bad_view_link": "This link does not work. Ask the federation for a new link.",
         "not_revealed_yet": "No results are revealed yet.",

@@ -213,9 +213,11 @@ def _run(store, workshop) -> None:
                 st.rerun()
     active = [g for g in groups if not g.revoked]
     if active:
-        st.download_button(
-            t("join_cards"), data=lambda: _join_cards(workshop, active), file_name=f"kort-{workshop.id}.pdf",
-            mime="application/pdf", key="join-cards",
+        st.download_button(  # built with the page: see appendix.appendix_files for why not at the click
+            t("join_cards"), data=_join_cards(workshop.title, tuple(
+                (g.name, join_link(workshop.id, g.token), format_join_code(g.join_code or "")) for g in active),
+                lang(), join_address()),
+            file_name=f"kort-{workshop.id}.pdf", mime="application/pdf", key="join-cards",
         )
     st.subheader(t("view_link_heading"), anchor=False)
     st.caption(t("view_link_help"))
@@ -258,11 +260,12 @@ def _projector(store, workshop) -> None:
         st.error(plain(exc.message(lg)))
 
 
-def _join_cards(workshop, groups) -> bytes:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _join_cards(title: str, cards: tuple[tuple[str, str, str], ...], lg: str, address: str) -> bytes:
+    """Once per set of cards (QR codes and PDF take a moment), not on every rerun of the console."""
     from survey.join_cards import join_cards_pdf
 
-    return join_cards_pdf(workshop.title, [(g.name, join_link(workshop.id, g.token), format_join_code(g.join_code or ""))
-                                           for g in groups], lang(), address=join_address())
+    return join_cards_pdf(title, cards, lg, address=address)
 
 
 def _qr_image(link: str, alt: str) -> None:

@@ -85,3 +85,29 @@ def test_the_cli_writes_the_appendix_the_page_downloads(browser, tmp_path, lang)
     for expected in ("Individnära insatser", "Finns redan \\| hos \\*parterna\\*", "(justerad)" if lang == "sv" else "(adjusted)"):
         assert expected in text, expected
     assert ("Vår bild" in text) == (lang == "sv")
+
+
+def test_downloads_arrive_while_the_rooms_phones_poll(browser, tmp_path):
+    """Found under load in CI: a file built when its button was pressed was left unreferenced by Streamlit,
+    and the next script run of any session (every phone polls every 2 s) deleted it before the browser
+    fetched it: 404, download cancelled. Five phones poll here while every format is downloaded."""
+    url = f"sqlite:///{tmp_path / 'spindeln.db'}"
+    workshop_id = _a_full_workshop(url)
+    store = Store(url)
+    links = [f"/?w={workshop_id}&g={g.token}" for g in store.groups(workshop_id)]
+    store.dispose()
+    server = start_app(tmp_path, database_url=url)
+    try:
+        ctx = browser.new_context(viewport={"width": 390, "height": 844})
+        for link in (links * 2)[:5]:
+            ctx.new_page().goto(server.url + link)
+        page = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True).new_page()
+        page.goto(f"{server.url}/bilaga?w={workshop_id}")
+        wait_idle(page)
+        for f in FORMATS.values():
+            with page.expect_download() as download:
+                page.get_by_role("button", name=f.label, exact=True).click()
+            assert download.value.failure() is None, f.key
+        ctx.close()
+    finally:
+        server.stop()
