@@ -49,6 +49,20 @@ TEXTS: dict[str, dict[str, str]] = {
                        "skattningen."),
         "form_saved_skipped": "Överhoppade axlar: {axes}",
         "form_already_saved": "Era svar är sparade. Ändra och spara igen om ni vill.",
+        # survey/client.js, in the browser (it has no server to ask when the connection is gone)
+        "client_conn_title": "Ingen kontakt med servern",
+        "client_conn_body": ("Sidan når inte servern just nu. Det ni har valt och skrivit finns kvar här och sidan "
+                             "ansluter igen av sig själv. Stäng inte sidan."),
+        "client_conn_lost": ("Ingen anslutning. Det ni har valt och skrivit finns kvar på sidan; sidan ansluter "
+                             "igen av sig själv."),
+        "client_save_sending": "Skickar …",
+        "client_save_slow": ("Inte sparat ännu: servern har inte svarat. Era val finns kvar och skickas igen av sig "
+                             "själva."),
+        "client_save_offline": ("Inte sparat: ingen anslutning. Era val finns kvar på sidan och skickas av sig "
+                                "själva när anslutningen är tillbaka."),
+        "client_save_retrying": "Anslutningen är tillbaka. Skickar igen …",
+        "client_draft_restored": ("Det ni valde men inte skickade in är tillbaka i formuläret. Tryck på knappen "
+                                  "för att spara det."),
         "form_results_heading": "Resultat",
         "questions_heading": "Diskussionsfrågor",
         "questions_intro": "Skriv gruppens svar som punkter, en per rad.",
@@ -243,6 +257,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "new_heading": "Skapa en workshop",
         "new_title": "Titel",
         "new_date": "Datum",
+        "date_format": "ÅÅÅÅ-MM-DD",
+        "bad_date": "{field}: ”{value}” är inget datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-12-01.",
         "new_place": "Plats",
         "new_federation": "Förbund",
         "new_scale": "Skala (min:max:steg)",
@@ -304,6 +320,17 @@ TEXTS: dict[str, dict[str, str]] = {
                        "closes the rating."),
         "form_saved_skipped": "Skipped axes: {axes}",
         "form_already_saved": "Your answers are saved. Change and save again if you wish.",
+        "client_conn_title": "No contact with the server",
+        "client_conn_body": ("The page cannot reach the server right now. What you have chosen and typed stays here "
+                             "and the page reconnects by itself. Do not close the page."),
+        "client_conn_lost": ("No connection. What you have chosen and typed stays on the page; it reconnects by "
+                             "itself."),
+        "client_save_sending": "Sending …",
+        "client_save_slow": "Not saved yet: the server has not answered. Your choices are kept and sent again by themselves.",
+        "client_save_offline": ("Not saved: no connection. Your choices stay on the page and are sent by themselves "
+                                "when the connection is back."),
+        "client_save_retrying": "The connection is back. Sending again …",
+        "client_draft_restored": "What you chose but did not send is back in the form. Press the button to save it.",
         "form_results_heading": "Results",
         "questions_heading": "Discussion questions",
         "questions_intro": "Write the group's answers as points, one per line.",
@@ -497,6 +524,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "new_heading": "Create a workshop",
         "new_title": "Title",
         "new_date": "Date",
+        "date_format": "YYYY-MM-DD",
+        "bad_date": "{field}: “{value}” is not a date. Write it as YYYY-MM-DD, for example 2026-12-01.",
         "new_place": "Place",
         "new_federation": "Federation",
         "new_scale": "Scale (min:max:step)",

@@ -64,8 +64,12 @@ _PAGE_STYLE = """<style>
 def document_language() -> None:
     """Keep `<html lang>` in step with the page's language, so a screen reader reads Swedish with a Swedish
     voice (the first paint already says so: survey.web.DocumentLanguage), and the pages' shared style."""
-    st.html(f"<script>document.documentElement.lang = {lang()!r};</script>", unsafe_allow_javascript=True,
-            width="content")
+    # survey/client.js (put in every page's head by survey.web) learns the language here: it translates
+    # Streamlit's own English words on a Swedish page and speaks in the page's language when the connection goes.
+    current = lang()
+    st.html(f"<script>document.documentElement.lang = {current!r}; window.__spindelnConfig = {{lang: {current!r}}};"
+            f" if (window.__spindeln) window.__spindeln.configure(window.__spindelnConfig);</script>",
+            unsafe_allow_javascript=True, width="content")
     st.html(_PAGE_STYLE)
 
 

@@ -1,4 +1,5 @@
-"""The two HTTP routes of the facilitator's session cookie, mounted by app.py through `st.App`.
+"""The HTTP routes mounted by app.py through `st.App`: the two of the facilitator's session cookie, and the
+page's own script (survey/client.js), which DocumentLanguage puts in the head of every page.
 
 A Streamlit script cannot set a cookie (it talks to the browser over a WebSocket), so after a good
 password the console has the browser POST a single-use code that lives 60 s to SESSION_PATH. The route
@@ -9,13 +10,17 @@ the server and deletes the cookie. Neither the token nor the code appears in a U
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import logging
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from . import auth, config
@@ -149,10 +154,42 @@ async def logout_route(request: Request) -> RedirectResponse:
     return response
 
 
+CLIENT_PATH = "/spindeln/client.js"
+
+
+@functools.cache
+def client_script() -> tuple[bytes, str]:
+    """survey/client.js with what it needs in front of it: the Swedish for Streamlit's own words
+    (survey/streamlit_sv.py) and its texts in both languages; and a version (its hash) for the address, so a
+    phone keeps it in its cache until it changes."""
+    from .streamlit_sv import EXACT, PATTERNS
+    from .texts import TEXTS
+
+    table = {"exact": EXACT, "patterns": PATTERNS}
+    texts = {lang: {k: v for k, v in words.items() if k.startswith("client_")} for lang, words in TEXTS.items()}
+    source = (Path(__file__).with_name("client.js")).read_text(encoding="utf-8")
+    body = (f"window.__spindelnTable = {json.dumps(table, ensure_ascii=False)};\n"
+            f"window.__spindelnTexts = {json.dumps(texts, ensure_ascii=False)};\n{source}").encode("utf-8")
+    return body, hashlib.sha256(body).hexdigest()[:12]
+
+
+def client_tag() -> bytes:
+    _, version = client_script()
+    return f'<script defer src="{base_path()}{CLIENT_PATH}?v={version}"></script>'.encode()
+
+
+async def client_route(request: Request) -> Response:
+    body, version = client_script()
+    cache = "public, max-age=31536000, immutable" if request.query_params.get("v") == version else "no-cache"
+    return Response(body, media_type="text/javascript; charset=utf-8",
+                    headers={"Cache-Control": cache, "X-Content-Type-Options": "nosniff"})
+
+
 def routes() -> list[Route]:
     base = base_path()
     return [Route(base + SESSION_PATH, session_route, methods=["POST"]),
-            Route(base + LOGOUT_PATH, logout_route, methods=["POST"])]
+            Route(base + LOGOUT_PATH, logout_route, methods=["POST"]),
+            Route(base + CLIENT_PATH, client_route, methods=["GET", "HEAD"])]
 
 
 class DocumentLanguage:
@@ -171,6 +208,11 @@ class DocumentLanguage:
             return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         lang = b"en" if query.get("lang", [""])[0] == "en" else b"sv"
+        path = scope.get("path", "")
+        if "." not in path.rsplit("/", 1)[-1] and "/_stcore/" not in path:
+            # A page's address (no file name): Streamlit answers with its index.html, gzipped when the browser
+            # accepts it, and a compressed body cannot be amended. The page is 8 KB; a proxy compresses it again.
+            scope = {**scope, "headers": [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]}
         start: dict = {}
         body: list[bytes] = []
 
@@ -186,6 +228,8 @@ class DocumentLanguage:
                 if message.get("more_body"):
                     return
                 html = b"".join(body).replace(self._TAG, b'<html lang="' + lang + b'">', 1)
+                if self._TAG in b"".join(body):  # Streamlit's page, not another HTML response
+                    html = html.replace(b"</head>", client_tag() + b"</head>", 1)
                 headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
                 headers.append((b"content-length", str(len(html)).encode()))
                 await send({**start, "headers": headers})

@@ -439,7 +439,7 @@ def _new_workshop(store) -> None:
     with st.form("new-workshop"):
         title = st.text_input(t("new_title"), max_chars=120)
         c1, c2, c3 = st.columns(3)
-        when = c1.date_input(t("new_date"), value=date.today(), format="YYYY-MM-DD")  # Swedish dates: 2026-12-01
+        when = c1.text_input(t("new_date"), value=date.today().isoformat(), max_chars=20, placeholder=t("date_format"))
         place = c2.text_input(t("new_place"), max_chars=80)
         federation = c3.text_input(t("new_federation"), max_chars=120)
         scale_spec = st.text_input(t("new_scale"), value="1:5:0.5", help=t("new_scale_help"))
@@ -453,6 +453,9 @@ def _new_workshop(store) -> None:
         questions = st.text_area(t("questions_one_per_line"), value="\n".join(DEFAULT_QUESTIONS[lg]), height=120)
         sent = st.form_submit_button(t("new_create"), type="primary")
     if not sent:
+        return
+    day = _day(when, t("new_date"))
+    if day is None:
         return
     try:
         scale = Scale.parse(scale_spec)
@@ -471,7 +474,7 @@ def _new_workshop(store) -> None:
                          (row.get("description_sv") or "").strip(), (row.get("description_en") or "").strip()))
     try:
         workshop = store.create_workshop(
-            title, when.isoformat(), place=place, federation=federation, scale=scale, axes=axes,
+            title, day, place=place, federation=federation, scale=scale, axes=axes,
             questions=[q.strip() for q in questions.splitlines() if q.strip()], unique_title=True,
         )
     except StoreError as exc:
@@ -489,12 +492,12 @@ def _manage(store, workshop) -> None:
         with st.form(f"rename-{workshop.id}"):
             title = st.text_input(t("rename_title"), value=workshop.title, max_chars=200)
             c1, c2, c3 = st.columns(3)
-            when = c1.date_input(t("rename_date"), value=date.fromisoformat(workshop.date), format="YYYY-MM-DD")
+            when = c1.text_input(t("rename_date"), value=workshop.date, max_chars=20, placeholder=t("date_format"))
             place = c2.text_input(t("rename_place"), value=workshop.place, max_chars=200)
             federation = c3.text_input(t("rename_federation"), value=workshop.federation, max_chars=200)
-            if st.form_submit_button(t("rename_save")):
+            if st.form_submit_button(t("rename_save")) and (day := _day(when, t("rename_date"))) is not None:
                 try:
-                    store.update_workshop(workshop.id, title=title, date=when.isoformat(), place=place,
+                    store.update_workshop(workshop.id, title=title, date=day, place=place,
                                           federation=federation, unique_title=True)
                     st.rerun()
                 except StoreError as exc:
@@ -510,6 +513,16 @@ def _manage(store, workshop) -> None:
     deleted = st.session_state.pop("facilitator-deleted", None)
     if deleted:
         st.toast(t("deleted_toast", title=plain(deleted)))
+
+
+def _day(text: str, field: str) -> str | None:
+    """A date typed as 2026-12-01 (a text field, not Streamlit's date picker: its calendar speaks only English),
+    or None after saying in Swedish which field is wrong and how to write it."""
+    try:
+        return date.fromisoformat((text or "").strip()).isoformat()
+    except ValueError:
+        st.error(t("bad_date", field=field, value=plain((text or "").strip()) or "–"))
+        return None
 
 
 def _bin(store) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import secrets
 from datetime import datetime
 
 import streamlit as st
@@ -139,21 +142,37 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions, seen
                               disabled=not (rate_ok or (writable and questions)), on_click=_submit,
                               args=(store, workshop.id, group.id, group.token, axes, round_, [q.id for q in questions],
                                     rate_ok))
-    error = st.session_state.pop(f"form-error-{round_}", None)  # set only by the button's callback
-    if error:
-        st.error(error)
-        answers_at = st.session_state.pop(f"answers-at-{round_}", None)
-        if answers_at is not None:
-            st.info(t("answers_saved_ratings_not", time=_clock(answers_at)))
-        return
-    at = st.session_state.get(f"saved-at-{round_}")
-    if at is not None:
-        skipped = [a.name(lg) for a in axes if picked.get(a.key) == SKIP]
-        st.success(t("form_saved", time=_clock(at)))
-        if skipped:
-            st.caption(t("form_saved_skipped", axes=plain(", ".join(skipped))))
-    elif submitted_before:
-        st.info(t("form_already_saved"))
+    with st.container(key="form-status"):  # survey/client.js hides it while a press is on its way
+        _client_marker(workshop.id, group.token, round_, (saved, saved_comments, saved_answers))
+        error = st.session_state.pop(f"form-error-{round_}", None)  # set only by the button's callback
+        if error:
+            st.error(error)
+            answers_at = st.session_state.pop(f"answers-at-{round_}", None)
+            if answers_at is not None:
+                st.info(t("answers_saved_ratings_not", time=_clock(answers_at)))
+            return
+        at = st.session_state.get(f"saved-at-{round_}")
+        if at is not None:
+            skipped = [a.name(lg) for a in axes if picked.get(a.key) == SKIP]
+            st.success(t("form_saved", time=_clock(at)))
+            if skipped:
+                st.caption(t("form_saved_skipped", axes=plain(", ".join(skipped))))
+        elif submitted_before:
+            st.info(t("form_already_saved"))
+
+
+def _client_marker(workshop_id: str, token: str, round_: int, stored) -> None:
+    """What survey/client.js needs to keep this form's unsent picks and to tell a saved press from a lost one:
+    which form this is (no token in the phone's storage: a digest), a digest of what is stored (a draft is put
+    back only onto the answers it started from), this server session (a restarted server is a new one), and
+    the acknowledgement of the last press of the button (it changes with every press the server handles)."""
+    state = st.session_state
+    session = state.setdefault("client-session", secrets.token_hex(8))
+    form = hashlib.sha256(f"{workshop_id}|{token}|{round_}".encode()).hexdigest()[:16]
+    server = hashlib.sha256(json.dumps(stored, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    ack = state.get(f"ack-{round_}", "")
+    st.html(f'<span hidden data-spindeln-form="{form}" data-server="{server}" data-session="{session}" '
+            f'data-ack="{ack}"></span>', width="content")
 
 
 def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: int, question_ids=(),
@@ -163,6 +182,7 @@ def _submit(store, workshop_id: str, group_id: int, token: str, axes, round_: in
     with the token the page was opened with, so a page left open on a renewed link cannot write."""
     lg = lang()
     state = st.session_state
+    state[f"ack-{round_}"] = secrets.token_hex(6)  # whatever the outcome, the page that follows answers this press
     picked = {a.key: state.get(f"rate-{round_}-{a.key}") for a in axes}
     unanswered = [a.name(lg) for a in axes if picked[a.key] is None]
     answers = {qid: _points(state.get(f"answer-{qid}")) for qid in question_ids}

@@ -378,7 +378,8 @@ def test_the_session_route_trades_a_code_for_an_httponly_strict_cookie(app_store
     assert "set-cookie" not in again.headers and again.headers["location"] == "/processledare"
     code = auth.issue_login_code(app_store, auth.start_session(app_store))
     assert "set-cookie" not in _call(web.session_route, web.SESSION_PATH, {"code": code, "pad": "x" * 5000}).headers
-    assert {r.path: r.methods for r in web.routes()} == {web.SESSION_PATH: {"POST"}, web.LOGOUT_PATH: {"POST"}}
+    assert {r.path: r.methods for r in web.routes()} == {web.SESSION_PATH: {"POST"}, web.LOGOUT_PATH: {"POST"},
+                                                         web.CLIENT_PATH: {"GET", "HEAD"}}
 
 
 def test_over_https_the_cookie_is_secure_and_host_only(app_store, monkeypatch):
