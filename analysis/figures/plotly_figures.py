@@ -172,12 +172,15 @@ def radar_figure(
     """The spider diagram: min–max band, one polygon per group and the mean polygon on top.
 
     Traces in order: the band, the groups (when `show_groups`), the mean. Every polygon is closed by
-    repeating its first point; a group's skipped axis is None with `connectgaps=False`.
+    repeating its first point; a group's skipped axis is None with `connectgaps=False`. Lines and markers grow
+    half as much as `text_scale`, so a projector's dash patterns and markers can be told apart from afar.
     """
     if [a.axis.key for a in summary.axes] != [a.key for a in ratings.axes]:
         raise ValueError("summary and ratings must have the same axes in the same order")
     rd = radar_data(summary, ratings, lang)
     theta = _closed(rd.axis_labels)
+    grow = (1 + text_scale) / 2
+    width, mean_width = GROUP_WIDTH * grow, MEAN_WIDTH * grow
     fig = go.Figure()
     band_r, band_theta = _band_polygon(rd)
     fig.add_trace(go.Scatterpolar(
@@ -189,8 +192,8 @@ def radar_figure(
             fig.add_trace(go.Scatterpolar(
                 r=_closed(series.values), theta=theta, name=plotly_text(series.name), mode="lines+markers",
                 connectgaps=False,
-                line=dict(color=series.colour, width=GROUP_WIDTH, dash=series.style.plotly_dash(GROUP_WIDTH)),
-                marker=dict(color=series.colour, size=8, symbol=series.style.plotly_marker),
+                line=dict(color=series.colour, width=width, dash=series.style.plotly_dash(width)),
+                marker=dict(color=series.colour, size=8 * grow, symbol=series.style.plotly_marker),
                 customdata=_closed(_plain_rows([
                     [axis, series.name, None if v is None else format_value(v, lang)]
                     for axis, v in zip(rd.axis_names, series.values)
@@ -200,7 +203,8 @@ def radar_figure(
     colour = _mean_colour(dark)
     fig.add_trace(go.Scatterpolar(
         r=_closed(rd.mean.values), theta=theta, name=rd.mean.name, mode="lines+markers", connectgaps=False,
-        line=dict(color=colour, width=MEAN_WIDTH), marker=dict(color=colour, size=10, symbol=rd.mean.style.plotly_marker),
+        line=dict(color=colour, width=mean_width),
+        marker=dict(color=colour, size=10 * grow, symbol=rd.mean.style.plotly_marker),
         customdata=_closed(_plain_rows([[axis, a.mean_text(lang), label]
                                         for axis, a, label in zip(rd.axis_names, summary.axes, rd.interpretations)])),
         hovertemplate=(f"<b>{rd.mean.name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}"

@@ -363,3 +363,11 @@ def test_comparison_and_rounds_radar_show_titles_and_axis_names_as_text():
     fig = comparison_radar([(titles[0], s), (titles[1], s2)])
     _assert_literal(fig, HTML_NAMES[:3] + titles)
     _assert_literal(rounds_radar(s, s2), HTML_NAMES)
+
+
+def test_the_projectors_lines_and_markers_grow_with_its_text(sample_summary, sample_ratings):
+    big = radar_figure(sample_summary, sample_ratings, text_scale=2)
+    grupp2 = by_name(big, "Grupp 2")
+    assert grupp2.line.width == 1.5 * GROUP_WIDTH and grupp2.marker.size == 12
+    assert grupp2.line.dash == group_style(1).plotly_dash(1.5 * GROUP_WIDTH) == "12px,6px"  # the pattern too
+    assert by_name(big, "Medel").line.width == 1.5 * MEAN_WIDTH
