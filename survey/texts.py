@@ -189,6 +189,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "presenter_waiting": "Resultatet visas när processledaren väljer att visa det.",
         "presenter_values": "Gruppernas värden: {values}",
         "marks_heading": "Tecken i diagrammet",
+        # what each chart shows, in words, right before it (its name for a screen reader too)
+        "chart_radar": "Spindeldiagram: medelvärdet per axel för {groups} på skalan {min}–{max}, som en tjock linje "
+                       "med romber, och spannet mellan lägsta och högsta skattning skuggat.",
+        "chart_radar_lines": "Varje grupps linje har egen färg, linjetyp och punktform.",
+        "chart_groups_one": "en grupp",
+        "chart_groups_n": "{n} grupper",
+        "chart_table_below": "Samma värden står i tabellen under diagrammet.",
+        "chart_strip": "Punktdiagram: varje grupps skattning per axel som en punkt i gruppens färg och form, och "
+                       "medelvärdet som en romb med sitt 95-procentiga konfidensintervall. Samma skattningar står i "
+                       "tabellen ovanför.",
+        "chart_rounds": "Spindeldiagram: medelvärdet per axel i omgång 1 (grå streckad linje med ringar) och i omgång "
+                        "2 (blå heldragen linje med romber, bara på de axlar som skattades om). Förändringarna står i "
+                        "tabellen under diagrammet.",
+        "chart_compare": "Spindeldiagram: medelvärdet per axel för {n} workshoppar på de axlar som alla har, en linje "
+                         "var med egen färg, linjetyp och punktform. Värdena står i tabellen under diagrammet.",
+        "chart_party": "Spindeldiagram: medelvärdet per axel för varje medlemspart, en linje var med egen färg, "
+                       "linjetyp och punktform. Värdena står i tabellen under diagrammet.",
         "nav_presenter": "Projektor",
         "nav_join": "Gå med",
         "qr_alt": "QR-kod med länken till formuläret för {group}",
@@ -443,6 +460,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "presenter_waiting": "The results show when the facilitator chooses to show them.",
         "presenter_values": "The groups' values: {values}",
         "marks_heading": "Marks in the diagram",
+        "chart_radar": "Spider diagram: the mean per axis for {groups} on the scale {min}–{max}, as a thick line with "
+                       "diamonds, and the span between the lowest and highest rating shaded.",
+        "chart_radar_lines": "Each group's line has its own colour, line style and marker.",
+        "chart_groups_one": "one group",
+        "chart_groups_n": "{n} groups",
+        "chart_table_below": "The same values are in the table below the diagram.",
+        "chart_strip": "Dot plot: each group's rating per axis as a dot in the group's colour and shape, and the mean "
+                       "as a diamond with its 95% confidence interval. The same ratings are in the table above.",
+        "chart_rounds": "Spider diagram: the mean per axis in round 1 (grey dashed line with circles) and in round 2 "
+                        "(blue solid line with diamonds, only on the axes rated again). The changes are in the table "
+                        "below the diagram.",
+        "chart_compare": "Spider diagram: the mean per axis for {n} workshops on the axes they all have, one line each "
+                         "with its own colour, line style and marker. The values are in the table below the diagram.",
+        "chart_party": "Spider diagram: the mean per axis for each member party, one line each with its own colour, "
+                       "line style and marker. The values are in the table below the diagram.",
         "nav_presenter": "Projector",
         "nav_join": "Join",
         "qr_alt": "QR code with the link to the form of {group}",

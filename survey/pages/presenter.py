@@ -14,7 +14,7 @@ from analysis.statistics.labels import marks_legend
 from analysis.workshop import WorkshopData, countdown_text
 
 from ..ui import get_store, guarded, join_address, lang, t
-from .shared import snapshot
+from .shared import radar_caption, snapshot
 
 REFRESH = "1s"  # the countdown ticks; everything else changes only when the workshop does (cached by marker)
 
@@ -27,6 +27,8 @@ _STYLE = """<style>
 .spindeln-room .axis { font-size: 4.5rem; font-weight: 700; }
 .spindeln-room .legend { font-size: 1.8rem; }
 .spindeln-room.right { text-align: right; }
+.spindeln-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; padding-bottom: 1rem; }
 </style>"""
 
@@ -86,6 +88,11 @@ def _figure(workshop_id: str, revision: str, lg: str, _data: WorkshopData):
 
 
 def _radar(data: WorkshopData, lg: str) -> None:
+    from analysis.figures.radar import group_lines_by_default
+
+    # The chart's name for a screen reader, out of sight: the room reads the chart, and it keeps the height.
+    caption = radar_caption(data, group_lines_by_default(data.active_groups), table_below=False)
+    st.html(f'<p class="spindeln-sr-only">{html.escape(caption)}</p>')
     st.plotly_chart(_figure(data.id, data.revision, lg, data), key="presenter-radar",
                     config={"displayModeBar": False, "staticPlot": True})
     legend = marks_legend([a.interpretation for a in data.summary.axes], lg)

@@ -1,0 +1,108 @@
+"""AppTest page tests of accessibility: every chart is named in words right before it."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
+
+from tests.pages.helpers import AXIS_KEYS, TIMEOUT, app, group_app, run_ok, sv, unescape
+
+
+def _sample(store):
+    from survey.store import SAMPLE_TITLE
+
+    return next(w for w in store.list_workshops() if w.title == SAMPLE_TITLE)
+
+
+def _in_order(at: AppTest) -> list:
+    """The page's elements top to bottom, as a screen reader meets them (blocks left out)."""
+    return [node for node in at.main if not isinstance(node, Block)]
+
+
+def _text(node) -> str:
+    if node.type == "html":
+        return node.proto.body
+    value = getattr(node, "value", "")
+    return unescape(value) if isinstance(value, str) else ""
+
+
+def _before_each_chart(at: AppTest) -> list[tuple[str, str]]:
+    """For each Plotly chart: the text right before it and right after it."""
+    nodes = _in_order(at)
+    return [(_text(nodes[i - 1]), _text(nodes[i + 1]) if i + 1 < len(nodes) else "")
+            for i, node in enumerate(nodes) if node.type == "plotly_chart"]
+
+
+# ---------------------------------------------------------------------------------------------- chart names
+
+
+def test_the_results_radar_is_named_in_words_before_it_and_its_marks_explained_after_it(store):
+    at = run_ok(app())
+    (radar_before, radar_after), (strip_before, _) = _before_each_chart(at)
+    assert radar_before == " ".join([
+        sv("chart_radar", groups=sv("chart_groups_n", n=4), min="1", max="5"), sv("chart_radar_lines"),
+        sv("chart_table_below")])
+    assert radar_before.startswith("Spindeldiagram: medelvärdet per axel för 4 grupper på skalan 1–5")
+    assert radar_after.startswith(sv("marks_heading") + ": ✔ Stark samsyn") and "⇄ Polariserat" in radar_after
+    assert "≠ Oenighet" in radar_after
+    assert strip_before == sv("chart_strip")
+
+
+def test_the_radar_name_follows_the_group_lines_switch_the_count_and_the_language(store):
+    sample = _sample(store)
+    at = run_ok(app())
+    run_ok(at.toggle(key=f"results-groups-{sample.id}").set_value(False))
+    assert _before_each_chart(at)[0][0] == " ".join([
+        sv("chart_radar", groups=sv("chart_groups_n", n=4), min="1", max="5"), sv("chart_table_below")])
+    english = run_ok(app(lang="en"))
+    assert _before_each_chart(english)[0][0].startswith(
+        "Spider diagram: the mean per axis for 4 groups on the scale 1–5")
+    w = store.create_workshop("En grupp", "2027-01-10")
+    store.set_state(w.id, "open")
+    g = store.add_group(w.id, "Ensam")
+    store.submit(w.id, g.id, {k: 2.5 for k in AXIS_KEYS})
+    store.set_revealed(w.id, True)
+    one = run_ok(app(w=w.id))
+    assert _before_each_chart(one)[0][0].startswith(sv("chart_radar", groups="en grupp", min="1", max="5"))
+
+
+def test_the_radar_is_named_under_a_groups_form_and_in_the_chiefs_view(store, workshop):
+    w, group = workshop
+    store.submit(w.id, group.id, {k: 3.0 for k in AXIS_KEYS})
+    store.set_revealed(w.id, True)
+    for at in (run_ok(group_app(w, group)), run_ok(app(view=_sample(store).view_token))):
+        assert _before_each_chart(at)[0][0].startswith("Spindeldiagram: medelvärdet per axel för ")
+
+
+def test_the_comparison_radar_is_named_before_it(store):
+    sample = _sample(store)
+    w = store.create_workshop("Höstens samråd", "2026-10-01", federation=sample.federation)
+    store.set_state(w.id, "open")
+    for name in ("A", "B"):
+        g = store.add_group(w.id, name)
+        store.submit(w.id, g.id, {k: 4.0 for k in AXIS_KEYS})
+    store.set_revealed(w.id, True)
+    at = run_ok(AppTest.from_string("from survey.pages.compare import page\npage()\n", default_timeout=TIMEOUT))
+    assert _before_each_chart(at)[0][0] == sv("chart_compare", n=2)
+
+
+def test_the_rounds_radar_is_named_before_it(store):
+    sample = _sample(store)
+    store.open_round2(sample.id, ["motesplats"])
+    for g in store.groups(sample.id):
+        store.submit(sample.id, g.id, {"motesplats": 3.0}, round=2)
+    store.set_revealed(sample.id, True)  # opening round 2 hid the results
+    at = run_ok(app(w=sample.id))
+    assert sv("chart_rounds") in [before for before, _ in _before_each_chart(at)]
+
+
+# ---------------------------------------------------------------------------------------------- the projector
+
+
+def test_after_the_reveal_the_projectors_chart_is_named_for_a_screen_reader(store):
+    at = run_ok(app(present=_sample(store).view_token))
+    assert at.get("plotly_chart")
+    before, _ = _before_each_chart(at)[0]
+    assert 'class="spindeln-sr-only"' in before
+    assert sv("chart_radar", groups=sv("chart_groups_n", n=4), min="1", max="5") in before
+    assert sv("chart_table_below") not in before  # the projector has no table
