@@ -1,11 +1,19 @@
-"""AppTest page tests of accessibility: every chart is named in words right before it."""
+"""AppTest page tests of accessibility: every chart is named in words right before it, and the projector
+shows the room a large QR code of the join address until the reveal."""
 
 from __future__ import annotations
 
+import base64
+import io
+import re
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from tests.pages.helpers import AXIS_KEYS, TIMEOUT, app, group_app, run_ok, sv, unescape
+from tests.pages.helpers import (
+    AXIS_KEYS, TIMEOUT, app, en, group_app, qr_matrix, run_ok, segno_matrix, sv, unescape,
+)
+
+PUBLIC = "https://spindeln.example.se"
 
 
 def _sample(store):
@@ -99,9 +107,46 @@ def test_the_rounds_radar_is_named_before_it(store):
 # ---------------------------------------------------------------------------------------------- the projector
 
 
-def test_after_the_reveal_the_projectors_chart_is_named_for_a_screen_reader(store):
-    at = run_ok(app(present=_sample(store).view_token))
-    assert at.get("plotly_chart")
+def _presenter(token: str, **query) -> AppTest:
+    return run_ok(app(present=token, **query))
+
+
+def _qr_images(at: AppTest) -> list[tuple[str, int, int, bytes]]:
+    """(alt, width, height, PNG bytes) of every data-URI image the page draws with st.html."""
+    found = []
+    for h in at.get("html"):
+        for img in re.findall(r"<img [^>]*>", h.proto.body):
+            src = re.search(r'src="data:image/png;base64,([^"]+)"', img).group(1)
+            found.append((re.search(r'alt="([^"]*)"', img).group(1), int(re.search(r'width="(\d+)"', img).group(1)),
+                          int(re.search(r'height="(\d+)"', img).group(1)), base64.b64decode(src)))
+    return found
+
+
+def test_before_the_reveal_the_projector_shows_a_large_qr_code_of_the_join_address(store, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.setenv("SPINDELN_PUBLIC_URL", PUBLIC)
+    sample = _sample(store)
+    store.set_revealed(sample.id, False)
+    at = _presenter(sample.view_token)
+    [(alt, width, height, png)] = _qr_images(at)
+    address = f"{PUBLIC}/kod"
+    assert alt == sv("presenter_qr_alt", address=address)
+    assert width == height >= 400 and Image.open(io.BytesIO(png)).size == (width, height)  # drawn at its own size
+    assert qr_matrix(png) == segno_matrix(address)  # it holds the join address, nothing else
+    shown = [h.proto.body for h in at.get("html")]
+    assert any(sv("presenter_join", address=address) in body for body in shown)
+    assert any(sv("presenter_in", names="Grupp 1, Grupp 2, Grupp 3, Grupp 4") in body for body in shown)
+    assert not at.get("plotly_chart")
+
+    english = _presenter(sample.view_token, lang="en")
+    assert [alt for alt, *_ in _qr_images(english)] == [en("presenter_qr_alt", address=address)]
+
+
+def test_after_the_reveal_the_qr_code_goes_and_the_chart_is_named_for_a_screen_reader(store, monkeypatch):
+    monkeypatch.setenv("SPINDELN_PUBLIC_URL", PUBLIC)
+    at = _presenter(_sample(store).view_token)
+    assert at.get("plotly_chart") and not _qr_images(at)
     before, _ = _before_each_chart(at)[0]
     assert 'class="spindeln-sr-only"' in before
     assert sv("chart_radar", groups=sv("chart_groups_n", n=4), min="1", max="5") in before
