@@ -1,16 +1,20 @@
-"""AppTest page tests of accessibility: every chart is named in words right before it, and the projector
-shows the room a large QR code of the join address until the reveal."""
+"""AppTest page tests of accessibility: every chart is named in words right before it, the projector shows
+the room a large QR code of the join address until the reveal, and the accessibility statement
+(tillgänglighetsredogörelse) needs no login, is linked from the pages without navigation and follows the
+language switch."""
 
 from __future__ import annotations
 
 import base64
 import io
 import re
+
+import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
 from tests.pages.helpers import (
-    AXIS_KEYS, TIMEOUT, app, en, group_app, qr_matrix, run_ok, segno_matrix, sv, unescape,
+    AXIS_KEYS, TIMEOUT, app, en, group_app, page_text, qr_matrix, run_ok, segno_matrix, sv, swedish_left, unescape,
 )
 
 PUBLIC = "https://spindeln.example.se"
@@ -151,3 +155,83 @@ def test_after_the_reveal_the_qr_code_goes_and_the_chart_is_named_for_a_screen_r
     assert 'class="spindeln-sr-only"' in before
     assert sv("chart_radar", groups=sv("chart_groups_n", n=4), min="1", max="5") in before
     assert sv("chart_table_below") not in before  # the projector has no table
+
+
+# ---------------------------------------------------------------------------------------------- the statement
+
+
+def _statement(**query) -> AppTest:
+    at = AppTest.from_string("from survey.pages.accessibility import page\npage()\n", default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    return run_ok(at)
+
+
+DIGG_HEADINGS = ("a11y_how_heading", "a11y_cannot_heading", "a11y_report_heading", "a11y_supervision_heading",
+                 "a11y_technical_heading", "a11y_gaps_heading", "a11y_tested_heading")
+
+
+def test_the_statement_follows_diggs_model_and_names_the_known_gaps(monkeypatch):
+    monkeypatch.delenv("SPINDELN_ORGANISATION", raising=False)
+    monkeypatch.delenv("SPINDELN_CONTACT_EMAIL", raising=False)
+    at = _statement()
+    assert [t.value for t in at.title] == ["Tillgänglighetsredogörelse för Spindeln"]
+    assert [h.value for h in at.header] == [sv(k) for k in DIGG_HEADINGS]
+    assert [h.value for h in at.subheader] == [sv("a11y_noncompliance_heading")]
+    text = "\n".join(m.value for m in at.markdown)
+    assert text.startswith(sv("a11y_default_organisation") + " står bakom Spindeln")
+    assert "delvis förenlig med WCAG 2.1 på nivå AA" in text
+    assert sv("a11y_contact_none") in text and "mailto:" not in text
+    assert "Myndigheten för digital förvaltning (DIGG)" in text
+    assert "[https://www.digg.se/tdosanmalan](https://www.digg.se/tdosanmalan)" in text
+    assert "Word-filen med samma innehåll är det tillgängliga originalet" in text and "(WCAG 1.3.1)" in text
+    assert "axe-core" in text and all(rule in text for rule in ("wcag2a,", "wcag2aa,", "wcag21a ", "wcag21aa,"))
+    assert "enbart tangentbord" in text and "den 1 december 2026" in text
+
+
+def test_the_statement_names_who_runs_spindeln_and_how_to_reach_them(monkeypatch):
+    monkeypatch.setenv("SPINDELN_ORGANISATION", "Samordningsförbundet *Södra* Vätterbygden")
+    monkeypatch.setenv("SPINDELN_CONTACT_EMAIL", "tillganglighet@sodra.example.se")
+    at = _statement()
+    intro = at.markdown[0].value
+    assert unescape(intro).startswith("Samordningsförbundet *Södra* Vätterbygden står bakom")  # as typed
+    text = "\n".join(m.value for m in at.markdown)
+    assert text.count("](mailto:tillganglighet@sodra.example.se)") == 2  # what you can do, and reporting
+    assert sv("a11y_contact_none") not in text
+    monkeypatch.setenv("SPINDELN_CONTACT_EMAIL", "inte en adress [x](javascript:alert(1))")
+    text = "\n".join(m.value for m in _statement().markdown)
+    assert "javascript:" not in text and sv("a11y_contact_none") in text
+
+
+def test_the_statement_needs_no_login_and_reads_nothing_from_the_store(monkeypatch):
+    import survey.ui
+
+    def no_store():
+        raise AssertionError("the statement read the store")
+
+    monkeypatch.setattr(survey.ui, "get_store", no_store)
+    at = _statement()
+    assert at.title and not at.error and not at.text_input and not at.selectbox and not at.dataframe
+
+
+def test_the_statement_in_english(monkeypatch):
+    monkeypatch.delenv("SPINDELN_ORGANISATION", raising=False)
+    at = _statement(lang="en")
+    assert [t.value for t in at.title] == ["Accessibility statement for Spindeln"]
+    assert [h.value for h in at.header] == [en(k) for k in DIGG_HEADINGS]
+    text = page_text(at)
+    assert "partially compliant with WCAG 2.1 level AA" in text and "1 December 2026" in text
+    assert swedish_left(text) == []
+
+
+@pytest.mark.parametrize("where", ["group", "view", "present"])
+def test_the_pages_without_navigation_link_to_the_statement_without_their_token(store, workshop, where):
+    w, group = workshop
+    sample = _sample(store)
+    query = {"group": {"w": w.id, "g": group.token}, "view": {"view": sample.view_token},
+             "present": {"present": sample.view_token}}[where]
+    for lg, link in (("sv", f"[{sv('a11y_link')}](/tillganglighet)"),
+                     ("en", f"[{en('a11y_link')}](/tillganglighet?lang=en)")):
+        at = run_ok(app(**query, **({"lang": "en"} if lg == "en" else {})))
+        assert _in_order(at)[-1].value == link  # the last line of the page
+        assert not any(secret in link for secret in (group.token, sample.view_token, w.id))
+
