@@ -11,6 +11,63 @@ TEXTS: dict[str, dict[str, str]] = {
         "nav_facilitator": "Processledare",
         "nav_rating": "Skattning",
         "nav_profile": "Förbundsprofil",
+        "nav_accessibility": "Tillgänglighet",
+        # the accessibility statement (DOS-lagen, lag 2018:1937), in DIGG's model structure
+        "a11y_title": "Tillgänglighetsredogörelse för Spindeln",
+        "a11y_link": "Tillgänglighetsredogörelse (öppnas i en ny flik)",
+        "a11y_default_organisation": "Samordningsförbundet som driver den här installationen",
+        "a11y_intro": "{organisation} står bakom Spindeln, verktyget där grupper på en workshop skattar förbundets "
+                      "profil och ser resultatet tillsammans. Vi vill att så många som möjligt ska kunna använda "
+                      "det. Den här redogörelsen beskriver hur Spindeln uppfyller lagen (2018:1937) om tillgänglighet "
+                      "till digital offentlig service, vilka tillgänglighetsproblem vi känner till och hur du kan "
+                      "rapportera brister till oss så att vi kan åtgärda dem.",
+        "a11y_how_heading": "Hur tillgänglig är webbplatsen?",
+        "a11y_how": "Webbplatsen är delvis förenlig med WCAG 2.1 på nivå AA. Vi vet att delar av den inte är helt "
+                    "tillgängliga; de beskrivs under Innehåll som inte är tillgängligt nedan.",
+        "a11y_cannot_heading": "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+        "a11y_cannot": "Om du behöver innehåll från Spindeln i en annan form, till exempel protokollsbilagan som "
+                       "Word-fil i stället för PDF eller gruppens skattning inlämnad på papper, kan du kontakta oss "
+                       "{contact}. På workshoppen kan processledaren också mata in gruppens skattning åt er.",
+        "a11y_contact_email": "via e-post till {email}",
+        "a11y_contact_none": "genom processledaren på din workshop",
+        "a11y_report_heading": "Rapportera brister i webbplatsens tillgänglighet",
+        "a11y_report": "Vi strävar hela tiden efter att förbättra webbplatsens tillgänglighet. Om du upptäcker "
+                       "problem som inte beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens "
+                       "krav, meddela oss {contact} så att vi får veta att problemet finns.",
+        "a11y_supervision_heading": "Tillsyn",
+        "a11y_supervision": "Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn över lagen om "
+                            "tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar "
+                            "dina synpunkter kan du kontakta DIGG och påtala det i myndighetens webbformulär: {form}",
+        "a11y_technical_heading": "Teknisk information om webbplatsens tillgänglighet",
+        "a11y_technical": "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, "
+                          "på grund av de brister som beskrivs nedan.",
+        "a11y_gaps_heading": "Innehåll som inte är tillgängligt",
+        "a11y_gaps_intro": "Det innehåll som beskrivs nedan är på ett eller annat sätt inte helt tillgängligt.",
+        "a11y_noncompliance_heading": "Bristande förenlighet med lagkraven",
+        "a11y_gap_pdf": "Protokollsbilagan som PDF är inte taggad: rubriker, stycken och tabeller saknar struktur (bara "
+                        "diagrammet har en textbeskrivning), så en skärmläsare kan inte hoppa mellan rubrikerna eller "
+                        "läsa tabellen som en tabell (WCAG 1.3.1). Programbiblioteket som skapar PDF-filen (fpdf2) kan "
+                        "inte tagga rubriker, stycken och tabeller. Word-filen med samma innehåll är det tillgängliga "
+                        "originalet, med riktiga rubriker och en riktig tabell; PDF-filen är till för utskrift.",
+        "a11y_gap_cards": "De utskrivbara gruppkorten (PDF) är inte heller taggade och deras QR-koder saknar "
+                          "textbeskrivning (WCAG 1.1.1 och 1.3.1). Länken och koden står som text på varje kort och i "
+                          "processledarens vy.",
+        "a11y_gap_pointer": "I diagrammen visas ett värde när man pekar på en punkt, och en grupps linje döljs när man "
+                            "klickar på gruppen i förklaringen; båda går bara med mus eller pekskärm, inte med "
+                            "tangentbordet (WCAG 2.1.1). Samma värden står i tabellen under diagrammet, och reglaget "
+                            "Visa gruppernas linjer fungerar med tangentbordet.",
+        "a11y_gap_updates": "Resultatsidan, resultatet under gruppens formulär och projektorns bild uppdateras av sig "
+                            "själva medan grupperna skickar in, och uppdateringen går inte att pausa (WCAG 2.2.2).",
+        "a11y_gap_strings": "En del texter som ramverket Streamlit själv ritar är på engelska även när sidan är på "
+                            "svenska, till exempel i filuppladdningen i processledarens vy och i tabellernas "
+                            "verktygsknappar (WCAG 3.1.2).",
+        "a11y_tested_heading": "Hur vi testat webbplatsen",
+        "a11y_tested": "Vi testar Spindeln själva. Automatiska tester med axe-core, med regeluppsättningarna wcag2a, "
+                       "wcag2aa, wcag21a och wcag21aa, körs vid varje ändring (CI) på varje sida och i varje läge en "
+                       "användare möter: före och efter att en grupp skickat in, före och efter att resultatet visas, "
+                       "utloggad och inloggad. De godkänner ingen avvikelse. Vi har också gått igenom sidorna med "
+                       "enbart tangentbord.",
+        "a11y_reviewed": "Senaste bedömningen gjordes den {date}. Redogörelsen uppdaterades senast den {date}.",
         # shared
         "workshop_label": "Workshop",
         "no_workshops": "Det finns ännu inga workshoppar med visade resultat.",
@@ -203,6 +260,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "presenter_waiting": "Resultatet visas när processledaren väljer att visa det.",
         "presenter_values": "Gruppernas värden: {values}",
         "marks_heading": "Tecken i diagrammet",
+        # what each chart shows, in words, right before it (its name for a screen reader too)
+        "chart_radar": "Spindeldiagram: medelvärdet per axel för {groups} på skalan {min}–{max}, som en tjock linje "
+                       "med romber, och spannet mellan lägsta och högsta skattning skuggat.",
+        "chart_radar_lines": "Varje grupps linje har egen färg, linjetyp och punktform.",
+        "chart_groups_one": "en grupp",
+        "chart_groups_n": "{n} grupper",
+        "chart_table_below": "Samma värden står i tabellen under diagrammet.",
+        "chart_strip": "Punktdiagram: varje grupps skattning per axel som en punkt i gruppens färg och form, och "
+                       "medelvärdet som en romb med sitt 95-procentiga konfidensintervall. Samma skattningar står i "
+                       "tabellen ovanför.",
+        "chart_rounds": "Spindeldiagram: medelvärdet per axel i omgång 1 (grå streckad linje med ringar) och i omgång "
+                        "2 (blå heldragen linje med romber, bara på de axlar som skattades om). Förändringarna står i "
+                        "tabellen under diagrammet.",
+        "chart_compare": "Spindeldiagram: medelvärdet per axel för {n} workshoppar på de axlar som alla har, en linje "
+                         "var med egen färg, linjetyp och punktform. Värdena står i tabellen under diagrammet.",
+        "chart_party": "Spindeldiagram: medelvärdet per axel för varje medlemspart, en linje var med egen färg, "
+                       "linjetyp och punktform. Värdena står i tabellen under diagrammet.",
         "nav_presenter": "Projektor",
         "nav_join": "Gå med",
         "qr_alt": "QR-kod med länken till formuläret för {group}",
@@ -222,6 +296,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "join_unavailable": "Koden kan inte kontrolleras just nu. Försök igen om en stund.",
         "join_code_shown": "Kod {code} · skrivs in på {address}",
         "presenter_join": "Gå med: {address}",
+        "presenter_qr_alt": "QR-kod till sidan där gruppen skriver in sin kod: {address}",
         "view_link_help": "Visar förbundets resultat och jämförelser när de är visade; kan inte ändra något.",
         "col_group": "Grupp",
         "col_status": "Status",
@@ -281,6 +356,61 @@ TEXTS: dict[str, dict[str, str]] = {
         "nav_facilitator": "Facilitator",
         "nav_rating": "Rating",
         "nav_profile": "Federation profile",
+        "nav_accessibility": "Accessibility",
+        "a11y_title": "Accessibility statement for Spindeln",
+        "a11y_link": "Accessibility statement (opens in a new tab)",
+        "a11y_default_organisation": "The coordination federation that runs this installation",
+        "a11y_intro": "{organisation} is responsible for Spindeln, the tool in which groups at a workshop rate the "
+                      "federation's profile and see the results together. We want as many people as possible to be "
+                      "able to use it. This statement describes how Spindeln complies with the Swedish Act "
+                      "(2018:1937) on accessibility to digital public services, the accessibility problems we know "
+                      "of, and how you can report shortcomings to us so that we can fix them.",
+        "a11y_how_heading": "How accessible is the website?",
+        "a11y_how": "The website is partially compliant with WCAG 2.1 level AA. We know that parts of it are not fully "
+                    "accessible; they are described under Content that is not accessible below.",
+        "a11y_cannot_heading": "What can you do if you cannot use parts of the website?",
+        "a11y_cannot": "If you need content from Spindeln in another form, for example the minutes appendix as a Word "
+                       "file instead of PDF, or your group's rating handed in on paper, you can contact us "
+                       "{contact}. At the workshop the facilitator can also enter your group's rating for you.",
+        "a11y_contact_email": "by e-mail to {email}",
+        "a11y_contact_none": "through the facilitator of your workshop",
+        "a11y_report_heading": "Report shortcomings in the website's accessibility",
+        "a11y_report": "We keep working to improve the website's accessibility. If you find problems that are not "
+                       "described on this page, or you think that we do not meet the requirements of the law, tell us "
+                       "{contact} so that we know the problem exists.",
+        "a11y_supervision_heading": "Supervision",
+        "a11y_supervision": "The Agency for Digital Government (DIGG) supervises the Act on accessibility to digital "
+                            "public services. If you are not satisfied with how we handle your comments, you can "
+                            "contact DIGG and tell them, in the agency's web form: {form}",
+        "a11y_technical_heading": "Technical information about the website's accessibility",
+        "a11y_technical": "The website is partially compliant with the Act on accessibility to digital public "
+                          "services, because of the shortcomings described below.",
+        "a11y_gaps_heading": "Content that is not accessible",
+        "a11y_gaps_intro": "The content described below is in one way or another not fully accessible.",
+        "a11y_noncompliance_heading": "Non-compliance with the requirements",
+        "a11y_gap_pdf": "The minutes appendix as PDF is not tagged: headings, paragraphs and tables have no structure "
+                        "(only the diagram has a text description), so a screen reader cannot jump between the headings "
+                        "or read the table as a table (WCAG 1.3.1). The library that makes the PDF (fpdf2) cannot tag "
+                        "headings, paragraphs and tables. The Word file with the same content is the accessible "
+                        "original, with real headings and a real table; the PDF is for printing.",
+        "a11y_gap_cards": "The printable group cards (PDF) are not tagged either, and their QR codes have no text "
+                          "description (WCAG 1.1.1 and 1.3.1). The link and the code are written as text on every card "
+                          "and in the facilitator's view.",
+        "a11y_gap_pointer": "In the diagrams a value shows when you point at a dot, and a group's line is hidden by "
+                            "clicking the group in the legend; both work only with a mouse or a touch screen, not with "
+                            "the keyboard (WCAG 2.1.1). The same values are in the table below the diagram, and the "
+                            "switch Show the groups' lines works with the keyboard.",
+        "a11y_gap_updates": "The results page, the results under a group's form and the projector's screen update by "
+                            "themselves while the groups submit, and the updating cannot be paused (WCAG 2.2.2).",
+        "a11y_gap_strings": "Some texts that the Streamlit framework draws itself are in English even when the page is "
+                            "Swedish, for example in the file upload of the facilitator's view and in the tables' "
+                            "toolbar buttons (WCAG 3.1.2).",
+        "a11y_tested_heading": "How we tested the website",
+        "a11y_tested": "We test Spindeln ourselves. Automatic tests with axe-core, with the rule sets wcag2a, wcag2aa, "
+                       "wcag21a and wcag21aa, run on every change (CI) on every page and in every state a user meets: "
+                       "before and after a group submits, before and after the results are revealed, logged out and "
+                       "in. They accept no violation. We have also gone through the pages with the keyboard only.",
+        "a11y_reviewed": "The latest assessment was made on {date}. The statement was last updated on {date}.",
         # shared
         "workshop_label": "Workshop",
         "no_workshops": "There are no workshops with revealed results yet.",
@@ -470,6 +600,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "presenter_waiting": "The results show when the facilitator chooses to show them.",
         "presenter_values": "The groups' values: {values}",
         "marks_heading": "Marks in the diagram",
+        "chart_radar": "Spider diagram: the mean per axis for {groups} on the scale {min}–{max}, as a thick line with "
+                       "diamonds, and the span between the lowest and highest rating shaded.",
+        "chart_radar_lines": "Each group's line has its own colour, line style and marker.",
+        "chart_groups_one": "one group",
+        "chart_groups_n": "{n} groups",
+        "chart_table_below": "The same values are in the table below the diagram.",
+        "chart_strip": "Dot plot: each group's rating per axis as a dot in the group's colour and shape, and the mean "
+                       "as a diamond with its 95% confidence interval. The same ratings are in the table above.",
+        "chart_rounds": "Spider diagram: the mean per axis in round 1 (grey dashed line with circles) and in round 2 "
+                        "(blue solid line with diamonds, only on the axes rated again). The changes are in the table "
+                        "below the diagram.",
+        "chart_compare": "Spider diagram: the mean per axis for {n} workshops on the axes they all have, one line each "
+                         "with its own colour, line style and marker. The values are in the table below the diagram.",
+        "chart_party": "Spider diagram: the mean per axis for each member party, one line each with its own colour, "
+                       "line style and marker. The values are in the table below the diagram.",
         "nav_presenter": "Projector",
         "nav_join": "Join",
         "qr_alt": "QR code with the link to the form of {group}",
@@ -489,6 +634,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "join_unavailable": "The code cannot be checked right now. Try again in a moment.",
         "join_code_shown": "Code {code} · typed in at {address}",
         "presenter_join": "Join: {address}",
+        "presenter_qr_alt": "QR code to the page where a group types its code: {address}",
         "view_link_help": "Shows the federation's results and comparisons once revealed; cannot change anything.",
         "col_group": "Group",
         "col_status": "Status",

@@ -35,8 +35,9 @@ TEXT: dict[str, dict[str, str]] = {
         "intro_one": "En grupp har skattat axlarna i spindeldiagrammet.",
         "intro": "{n} grupper har var för sig skattat axlarna i spindeldiagrammet.",
         "chart_alt": "Spindeldiagram över gruppernas skattningar",
-        "chart_caption": "Spindeldiagram: varje grupp i egen färg, medelvärdet i svart och spannet mellan lägsta "
-                         "och högsta skattning skuggat. En linje som bryts betyder att gruppen inte skattade axeln.",
+        "chart_caption": "Spindeldiagram: varje grupp med egen färg, linjetyp och punktform, medelvärdet som tjock "
+                         "svart linje med romber och spannet mellan lägsta och högsta skattning skuggat. Saknas en bit "
+                         "av en grupps linje vid en axel har gruppen inte skattat den axeln.",
         "reading": "Värden listar skattningarna i gruppordning. Medel är medelvärdet av de svar som finns. "
                    "Spridning bygger på hur långt svaren i snitt ligger från medelvärdet, och Tolkning följer samma "
                    "regler för alla axlar.",
@@ -88,8 +89,9 @@ TEXT: dict[str, dict[str, str]] = {
         "intro_one": "One group rated the axes of the spider diagram.",
         "intro": "{n} groups each rated the axes of the spider diagram.",
         "chart_alt": "Spider diagram of the groups' ratings",
-        "chart_caption": "Spider diagram: each group in its own colour, the mean in black and the span between the "
-                         "lowest and highest rating shaded. A broken line means the group did not rate that axis.",
+        "chart_caption": "Spider diagram: each group with its own colour, line style and marker, the mean as a thick "
+                         "black line with diamonds and the span between the lowest and highest rating shaded. A gap in "
+                         "a group's line at an axis means the group did not rate that axis.",
         "reading": "Values lists the ratings in group order. Mean is the average of the answers given. Spread "
                    "reflects how far the answers lie from the mean on average, and Interpretation follows the same "
                    "rules for every axis.",

@@ -19,7 +19,7 @@ from analysis.statistics.compare import check_comparable, shared_axes
 from analysis.formatting import format_number, format_value
 from analysis.model import Ratings, Scale
 from analysis.figures.radar import (
-    BAND_COLOUR, BAND_NAME, MEAN_COLOUR, MEAN_COLOUR_DARK, OKABE_ITO, RadarData, radar_data,
+    BAND_COLOUR, BAND_NAME, MEAN_COLOUR, MEAN_COLOUR_DARK, ROUND_STYLES, LineStyle, RadarData, group_style, radar_data,
 )
 from analysis.statistics.summary import AxisSummary, ProfileSummary
 
@@ -27,7 +27,6 @@ TRANSPARENT = "rgba(0,0,0,0)"
 TEXT_COLOUR = "#262730"        # Streamlit's light-theme text
 TEXT_COLOUR_DARK = "#FAFAFA"   # Streamlit's dark-theme text
 GRID_COLOUR = "rgba(128,128,128,0.35)"  # mid grey reads on white and on near-black
-ROUND_COLOURS = ("#999999", "#0072B2")  # Okabe–Ito grey for round 1, blue for round 2
 
 GROUP_WIDTH = 2
 MEAN_WIDTH = 4
@@ -173,12 +172,15 @@ def radar_figure(
     """The spider diagram: min–max band, one polygon per group and the mean polygon on top.
 
     Traces in order: the band, the groups (when `show_groups`), the mean. Every polygon is closed by
-    repeating its first point; a group's skipped axis is None with `connectgaps=False`.
+    repeating its first point; a group's skipped axis is None with `connectgaps=False`. Lines and markers grow
+    half as much as `text_scale`, so a projector's dash patterns and markers can be told apart from afar.
     """
     if [a.axis.key for a in summary.axes] != [a.key for a in ratings.axes]:
         raise ValueError("summary and ratings must have the same axes in the same order")
     rd = radar_data(summary, ratings, lang)
     theta = _closed(rd.axis_labels)
+    grow = (1 + text_scale) / 2
+    width, mean_width = GROUP_WIDTH * grow, MEAN_WIDTH * grow
     fig = go.Figure()
     band_r, band_theta = _band_polygon(rd)
     fig.add_trace(go.Scatterpolar(
@@ -189,8 +191,9 @@ def radar_figure(
         for series in rd.groups:
             fig.add_trace(go.Scatterpolar(
                 r=_closed(series.values), theta=theta, name=plotly_text(series.name), mode="lines+markers",
-                connectgaps=False, line=dict(color=series.colour, width=GROUP_WIDTH),
-                marker=dict(color=series.colour, size=7),
+                connectgaps=False,
+                line=dict(color=series.colour, width=width, dash=series.style.plotly_dash(width)),
+                marker=dict(color=series.colour, size=8 * grow, symbol=series.style.plotly_marker),
                 customdata=_closed(_plain_rows([
                     [axis, series.name, None if v is None else format_value(v, lang)]
                     for axis, v in zip(rd.axis_names, series.values)
@@ -200,7 +203,8 @@ def radar_figure(
     colour = _mean_colour(dark)
     fig.add_trace(go.Scatterpolar(
         r=_closed(rd.mean.values), theta=theta, name=rd.mean.name, mode="lines+markers", connectgaps=False,
-        line=dict(color=colour, width=MEAN_WIDTH), marker=dict(color=colour, size=9),
+        line=dict(color=colour, width=mean_width),
+        marker=dict(color=colour, size=10 * grow, symbol=rd.mean.style.plotly_marker),
         customdata=_closed(_plain_rows([[axis, a.mean_text(lang), label]
                                         for axis, a, label in zip(rd.axis_names, summary.axes, rd.interpretations)])),
         hovertemplate=(f"<b>{rd.mean.name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}"
@@ -250,7 +254,8 @@ def strip_figure(
         values = [series.values[i] for i in order]
         fig.add_trace(go.Scatter(
             x=values, y=[row + offset for row in rows], name=plotly_text(series.name), mode="markers",
-            marker=dict(color=series.colour, size=10, line=dict(width=1, color=TRANSPARENT)),
+            marker=dict(color=series.colour, size=10, symbol=series.style.plotly_marker,
+                        line=dict(width=1, color=TRANSPARENT)),
             cliponaxis=False,
             customdata=_plain_rows([[rd.axis_names[i], series.name, None if v is None else format_value(v, lang)]
                                     for i, v in zip(order, values)]),
@@ -300,13 +305,14 @@ def _ci_text(a: AxisSummary, lang: str) -> str:
     return f"{format_number(a.ci95[0], 2, lang)}–{format_number(a.ci95[1], 2, lang)}"
 
 
-def _mean_trace(name: str, axes: Sequence[AxisSummary | None], labels: Sequence[str], colour: str, lang: str,
-                width: int = 3, dash: str | None = None) -> go.Scatterpolar:
+def _mean_trace(name: str, axes: Sequence[AxisSummary | None], labels: Sequence[str], style: LineStyle, lang: str,
+                width: int = 3) -> go.Scatterpolar:
     """A mean polygon over `labels`; None in `axes` (axis not rated) becomes a gap."""
     return go.Scatterpolar(
         r=_closed([None if a is None else a.mean for a in axes]), theta=_closed(labels), name=plotly_text(name),
-        mode="lines+markers", connectgaps=False, line=dict(color=colour, width=width, dash=dash),
-        marker=dict(color=colour, size=8),
+        mode="lines+markers", connectgaps=False,
+        line=dict(color=style.colour, width=width, dash=style.plotly_dash(width)),
+        marker=dict(color=style.colour, size=9, symbol=style.plotly_marker),
         customdata=_closed(_plain_rows([
             [label, name, "–" if a is None else a.mean_text(lang), "" if a is None else f"n = {a.n}",
              "" if a is None else a.interpretation_text(lang)]
@@ -324,7 +330,8 @@ def comparison_radar(
     dark: bool = False,
     height: int = 520,
 ) -> go.Figure:
-    """Several workshops' mean polygons on the axes they all share (compare.shared_axes), one colour each.
+    """Several workshops' mean polygons on the axes they all share (compare.shared_axes), each in a group's
+    colour, dash and marker.
 
     The axes left out are not drawn; name them next to the figure with `compare_profiles(...).notes()`.
     """
@@ -334,8 +341,7 @@ def comparison_radar(
     labels = [first.axis(k).axis.name(lang) for k in keys]
     fig = go.Figure()
     for i, (name, profile) in enumerate(profiles):
-        fig.add_trace(_mean_trace(name, [profile.axis(k) for k in keys], labels, OKABE_ITO[i % len(OKABE_ITO)],
-                                  lang))
+        fig.add_trace(_mean_trace(name, [profile.axis(k) for k in keys], labels, group_style(i), lang))
     scale = first.scale
     return _polar_layout(fig, scale.min, scale.max, _scale_ticks(scale), labels, lang, dark, height)
 
@@ -348,7 +354,7 @@ def rounds_radar(
     dark: bool = False,
     height: int = 520,
 ) -> go.Figure:
-    """Round 1's mean polygon (dashed grey) under round 2's (blue) on round 1's axes.
+    """Round 1's mean polygon (dashed dark grey, circles) under round 2's (solid blue, diamonds) on round 1's axes.
 
     Round 2 re-rates only some axes, so its polygon has a gap on every axis it did not re-rate rather
     than borrowing round 1's mean: the figure then shows only what the groups actually said in round 2,
@@ -359,11 +365,10 @@ def rounds_radar(
     keys2 = {a.axis.key for a in round2.axes}
     labels = [a.axis.name(lang) for a in round1.axes]
     fig = go.Figure()
-    fig.add_trace(_mean_trace(ROUND_NAME[lang].format(1), list(round1.axes), labels, ROUND_COLOURS[0], lang,
-                              width=3, dash="dash"))
+    fig.add_trace(_mean_trace(ROUND_NAME[lang].format(1), list(round1.axes), labels, ROUND_STYLES[0], lang, width=3))
     fig.add_trace(_mean_trace(
         ROUND_NAME[lang].format(2), [round2.axis(a.axis.key) if a.axis.key in keys2 else None for a in round1.axes],
-        labels, ROUND_COLOURS[1], lang, width=MEAN_WIDTH,
+        labels, ROUND_STYLES[1], lang, width=MEAN_WIDTH,
     ))
     scale = round1.scale
     return _polar_layout(fig, scale.min, scale.max, _scale_ticks(scale), labels, lang, dark, height)

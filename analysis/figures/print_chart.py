@@ -27,6 +27,9 @@ BAND_RGBA = (0 / 255, 114 / 255, 178 / 255, 0.15)
 GRID_COLOUR = "#C8C8C8"
 LABEL_COLOUR = "#222222"
 TICK_COLOUR = "#666666"
+GROUP_LW, GROUP_MS = 1.6, 5.5
+MEAN_LW = 2.4
+LEGEND_MAX_COLUMNS = 7
 FONT = "DejaVu Sans"  # bundled with matplotlib; has å ä ö and the marks ✔ ⇄ ≠
 
 # A name in a script DejaVu lacks is drawn as a box; saying so on every export helps nobody.
@@ -75,11 +78,11 @@ def _band_path(theta: list[float], lo: tuple[float | None, ...], hi: tuple[float
     return Path(verts, codes)
 
 
-LINE_STYLES = ("-", (0, (5, 2)), (0, (1, 1.5)), (0, (5, 2, 1, 2)))  # after eight groups the colours repeat
-
-
 def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figure:
     """One figure: grid polygons, min–max band, each group (broken where it skipped), the mean in black.
+
+    Each group is drawn in its own colour, dash and marker (`analysis.figures.radar.group_style`), the same
+    as in the app, so a grey-scale print or a reader who cannot tell the colours apart still tells the lines apart.
 
     The figure grows downwards when the legend needs more than one row, so the diagram keeps its size.
     Every text is drawn with mathtext off (`parse_math=False` on the artist, not an rcParam, so no state
@@ -87,13 +90,8 @@ def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figur
     cannot make the export fail.
     """
     n = len(data.axis_labels)
-    n_handles = len(data.groups) + 2
-    ncol = n_handles if n_handles <= 7 else 6
-    legend_rows = -(-n_handles // ncol)
-    extra = 0.24 * (legend_rows - 1)
-    height = 6.2 + extra
-    fig = Figure(figsize=(width, height), layout=None)
-    ax = fig.add_axes((0.19, (0.84 + extra) / height, 0.62, 4.59 / height), projection="polar")
+    fig = Figure(figsize=(width, 6.2), layout=None)
+    ax = fig.add_axes((0.19, 0.84 / 6.2, 0.62, 4.59 / 6.2), projection="polar")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     theta = [2 * math.pi * i / n for i in range(n)]
@@ -122,15 +120,15 @@ def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figur
     if band is not None:
         ax.add_patch(PathPatch(band, facecolor=BAND_RGBA, edgecolor="none", zorder=2))
 
-    for i, series in enumerate(data.groups):
+    for series in data.groups:
         r = _closed(series.values)
-        style = LINE_STYLES[(i // 8) % len(LINE_STYLES)]
-        ax.plot(theta_closed, r, color=series.colour, lw=1.6, ls=style, zorder=3, solid_capstyle="round")
-        ax.plot(theta, r[:-1], ls="none", marker="o", ms=4.2, color=series.colour,
-                markeredgecolor="white", markeredgewidth=0.6, zorder=4)
+        ax.plot(theta_closed, r, color=series.colour, lw=GROUP_LW, ls=series.style.mpl_dash, zorder=3,
+                solid_capstyle="round", dash_capstyle="butt")
+        ax.plot(theta, r[:-1], ls="none", marker=series.style.mpl_marker, ms=GROUP_MS, color=series.colour,
+                markeredgecolor="white", markeredgewidth=0.5, zorder=4)
     mean = _closed(data.mean.values)
-    ax.plot(theta_closed, mean, color=data.mean.colour, lw=2.4, zorder=5)
-    ax.plot(theta, mean[:-1], ls="none", marker="D", ms=5, color=data.mean.colour, zorder=5)
+    ax.plot(theta_closed, mean, color=data.mean.colour, lw=MEAN_LW, ls=data.mean.style.mpl_dash, zorder=5)
+    ax.plot(theta, mean[:-1], ls="none", marker=data.mean.style.mpl_marker, ms=5, color=data.mean.colour, zorder=5)
 
     pad = (hi - lo) * 0.07
     for t, label in zip(theta, data.axis_labels):
@@ -140,17 +138,36 @@ def radar_figure(data: RadarData, lang: str = "sv", width: float = 6.6) -> Figur
         ax.text(t, hi + pad, _wrap(label), ha=ha, va=va, fontsize=10, color=LABEL_COLOUR, family=FONT,
                 linespacing=1.1, parse_math=False)
 
-    handles = [Line2D([], [], color=s.colour, lw=1.6, ls=LINE_STYLES[(i // 8) % len(LINE_STYLES)], marker="o", ms=4,
-                      label=s.name) for i, s in enumerate(data.groups)]
-    handles.append(Line2D([], [], color=data.mean.colour, lw=2.4, marker="D", ms=4.5, label=data.mean.name))
+    handles = [Line2D([], [], color=s.colour, lw=GROUP_LW, ls=s.style.mpl_dash, marker=s.style.mpl_marker, ms=GROUP_MS,
+                      markeredgecolor="white", markeredgewidth=0.5, label=s.name) for s in data.groups]
+    handles.append(Line2D([], [], color=data.mean.colour, lw=MEAN_LW, ls=data.mean.style.mpl_dash,
+                          marker=data.mean.style.mpl_marker, ms=4.5, label=data.mean.name))
     if band is not None:
         handles.append(Patch(facecolor=BAND_RGBA, edgecolor="none", label=BAND_NAME[lang]))
-    legend = fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=9,
-                        bbox_to_anchor=(0.5, 0.0), prop={"family": FONT, "size": 9}, handlelength=1.8,
-                        columnspacing=1.2)
-    for text in legend.get_texts():
-        text.set_parse_math(False)
+    rows = _legend(fig, handles)
+    extra = 0.24 * (rows - 1)
+    height = 6.2 + extra
+    fig.set_size_inches(width, height)
+    ax.set_position((0.19, (0.84 + extra) / height, 0.62, 4.59 / height))
     return fig
+
+
+def _legend(fig: Figure, handles: list) -> int:
+    """The legend below the diagram in as few rows as fit the figure's width (at most seven entries a row,
+    each with a sample long enough to show its dash pattern and marker); returns the number of rows."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    for ncol in range(min(len(handles), LEGEND_MAX_COLUMNS), 0, -1):
+        rows = -(-len(handles) // ncol)
+        ncol = -(-len(handles) // rows)  # rows as even as they come
+        legend = fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=9,
+                            bbox_to_anchor=(0.5, 0.0), prop={"family": FONT, "size": 9}, handlelength=2.8,
+                            handletextpad=0.5, columnspacing=1.0)
+        for text in legend.get_texts():
+            text.set_parse_math(False)
+        if ncol == 1 or legend.get_window_extent(renderer).width <= 0.97 * fig.bbox.width:
+            return rows
+        legend.remove()
+    return len(handles)  # pragma: no cover - ncol 1 always returns
 
 
 def _wrap(label: str, width: int = 15) -> str:

@@ -1,12 +1,18 @@
 """Projektor: the room's screen (?present=…), for a 1920×1080 projector. No login, and only what is meant
-for the room: before the reveal the count, the groups that are in and the countdown, never a result; after
-it the radar filling the screen with 24 px labels and the marks explained, or the one axis the facilitator
-has put in focus. The facilitator drives it from the console on their own device."""
+for the room: before the reveal a large QR code of the join address (/kod) beside that address, the count,
+the groups that are in and the countdown, never a result; after it the radar filling the screen with 24 px
+labels and the marks explained, or the one axis the facilitator has put in focus. The QR code goes with the
+reveal rather than shrinking to a corner: the round-1 rating is locked while the results show, so nobody
+needs to join then, and the chart needs the whole height to be read from the back of the room (a group that
+comes late still has its card and the console's links). The facilitator drives it from the console on their
+own device."""
 
 from __future__ import annotations
 
 import html
+import math
 import time
+from functools import lru_cache
 
 import streamlit as st
 
@@ -14,9 +20,10 @@ from analysis.statistics.labels import marks_legend
 from analysis.workshop import WorkshopData, countdown_text
 
 from ..ui import get_store, guarded, join_address, lang, t
-from .shared import snapshot
+from .shared import radar_caption, snapshot
 
 REFRESH = "1s"  # the countdown ticks; everything else changes only when the workshop does (cached by marker)
+QR_PX = 540  # the join code's least size on the screen: read by phones from the back of a room
 
 _STYLE = """<style>
 .spindeln-room { font-size: 2.4rem; line-height: 1.3; color: #1f1f1f; }
@@ -27,6 +34,10 @@ _STYLE = """<style>
 .spindeln-room .axis { font-size: 4.5rem; font-weight: 700; }
 .spindeln-room .legend { font-size: 1.8rem; }
 .spindeln-room.right { text-align: right; }
+.spindeln-room .join { font-size: 3.2rem; font-weight: 700; overflow-wrap: anywhere; }
+.spindeln-qr img { display: block; image-rendering: pixelated; max-width: 100%; height: auto; }
+.spindeln-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; padding-bottom: 1rem; }
 </style>"""
 
@@ -68,11 +79,43 @@ def _screen(workshop_id: str) -> None:
 
 
 def _before_reveal(data: WorkshopData) -> None:
+    """The QR code of the join address on the left, at least QR_PX square; the address, the count and the
+    groups in on the right, large enough for the back of the room."""
     done, total = data.progress
     names = ", ".join(data.groups_in)
-    _room(("big", f"{done} / {total}"), ("label", t("presenter_count", done=done, total=total)),
+    address = join_address()
+    code, text = st.columns([2, 3], vertical_alignment="center", gap="large")
+    code.html(qr_html(address, t("presenter_qr_alt", address=address)))
+    _room(("join", t("presenter_join", address=address)), ("big", f"{done} / {total}"),
+          ("label", t("presenter_count", done=done, total=total)),
           ("names", t("presenter_in", names=names) if names else t("presenter_none_in")),
-          ("label", t("presenter_waiting")), ("label", t("presenter_join", address=join_address())))
+          ("label", t("presenter_waiting")), where=text)
+
+
+@lru_cache(maxsize=16)
+def qr_png(link: str) -> tuple[bytes, int]:
+    """The QR code of `link` as a PNG with whole pixels per module, at least QR_PX wide, and its width: drawn
+    at its own size it stays sharp, however the projector scales."""
+    import io
+
+    import segno
+
+    qr = segno.make(link, error="m")
+    modules = qr.symbol_size(scale=1, border=2)[0]
+    scale = math.ceil(QR_PX / modules)
+    out = io.BytesIO()
+    qr.save(out, kind="png", scale=scale, border=2)
+    return out.getvalue(), modules * scale
+
+
+def qr_html(link: str, alt: str) -> str:
+    """An <img> with a text alternative (st.image has none) that names what the code opens."""
+    import base64
+
+    png, size = qr_png(link)
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<div class="spindeln-qr"><img src="data:image/png;base64,{data}" width="{size}" height="{size}" '
+            f'alt="{html.escape(alt)}"></div>')
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -86,6 +129,11 @@ def _figure(workshop_id: str, revision: str, lg: str, _data: WorkshopData):
 
 
 def _radar(data: WorkshopData, lg: str) -> None:
+    from analysis.figures.radar import group_lines_by_default
+
+    # The chart's name for a screen reader, out of sight: the room reads the chart, and it keeps the height.
+    caption = radar_caption(data, group_lines_by_default(data.active_groups), table_below=False)
+    st.html(f'<p class="spindeln-sr-only">{html.escape(caption)}</p>')
     st.plotly_chart(_figure(data.id, data.revision, lg, data), key="presenter-radar",
                     config={"displayModeBar": False, "staticPlot": True})
     legend = marks_legend([a.interpretation for a in data.summary.axes], lg)

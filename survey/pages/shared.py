@@ -149,6 +149,24 @@ def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: 
     )
 
 
+def radar_caption(data: WorkshopData, show_groups: bool, *, table_below: bool = True) -> str:
+    """The radar in words: what it shows for how many groups on which scale (WCAG 1.1.1: a chart's text
+    alternative; its values are in the table under it), set right before the chart so a screen reader meets it
+    first. Plain text: nothing in it comes from a user."""
+    from analysis.formatting import format_value
+
+    lg = lang()
+    n = len(data.summary.groups)
+    scale = data.summary.scale
+    parts = [t("chart_radar", groups=t("chart_groups_one") if n == 1 else t("chart_groups_n", n=n),
+               min=format_value(scale.min, lg), max=format_value(scale.max, lg))]
+    if show_groups and n:
+        parts.append(t("chart_radar_lines"))
+    if table_below:
+        parts.append(t("chart_table_below"))
+    return " ".join(parts)
+
+
 def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     """The count first, so it reaches the browser before the chart is built. A reader who is not the
     facilitator loses the results the moment they are hidden again (the page reruns and leaves them out)."""
@@ -162,6 +180,7 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     if not done:
         st.info(t("no_ratings_yet"))
     view = _live_view(workshop_id, marker, lang(), show_groups, dark, data)
+    st.caption(radar_caption(data, show_groups))  # the chart's name in words, read before the chart
     st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config=CHART_CONFIG)
     if view.marks:
         st.caption(f"{t('marks_heading')}: {plain(view.marks)}")
@@ -198,6 +217,7 @@ def _detail(data: WorkshopData, read_only: bool, key_prefix: str) -> None:
     sort_labels = {"order": t("sort_order"), "mean": t("sort_mean"), "consensus": t("sort_consensus")}
     sort_by = st.segmented_control(t("sort_by"), list(sort_labels), default="order", format_func=sort_labels.get,
                                    key=f"{key_prefix}-sort") or "order"
+    st.caption(t("chart_strip"))
     st.plotly_chart(strip_figure(summary, data.ratings, lg, sort_by=sort_by), key=f"{key_prefix}-strip",
                     config=CHART_CONFIG)
     keys = [a.axis.key for a in summary.axes]
@@ -230,6 +250,7 @@ def _rounds(data: WorkshopData, key_prefix: str) -> None:
     if changes is None:
         st.info(t("round2_waiting"))
         return
+    st.caption(t("chart_rounds"))
     st.plotly_chart(rounds_radar(data.summary, data.round2_summary, lg), key=f"{key_prefix}-rounds",
                     config=CHART_CONFIG)
     headers, rows = changes.table(lg)
@@ -289,6 +310,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
         if len(chosen) >= 2:
             profiles = comparison_profiles([snapshot(i) for i in chosen], labels)
             comparison = compare_profiles(profiles, lg)
+            st.caption(t("chart_compare", n=len(chosen)))
             st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-radar", config=CHART_CONFIG)
             headers, rows = comparison.table(lg)
             st.table(plain_table(headers, rows))  # st.table reads Markdown in cells, headers and index
@@ -308,6 +330,7 @@ def show_comparison(workshops, key_prefix: str) -> None:
         st.table(plain_table(*party_values_table(buckets, lg)))
         return
     profiles = [(party_name(p, lg), s) for p, s in buckets.items()]
+    st.caption(t("chart_party"))
     st.plotly_chart(comparison_radar(profiles, lg), key=f"{key_prefix}-party-radar", config=CHART_CONFIG)
     headers, rows = compare_profiles(profiles, lg).table(lg)
     st.table(plain_table(headers, rows))

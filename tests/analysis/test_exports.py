@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from analysis import Ratings, summarize
+from analysis.figures.radar import group_style
 from analysis.appendix.model import build_appendix
 from analysis.appendix.formats import FORMATS, ExportFormatError, format_for_path, render, to_csv
 from analysis.appendix.markdown import to_markdown
@@ -380,7 +381,8 @@ def test_chart_draws_gaps_not_zeros(ratings):
     fig = radar_figure(radar_data(summary, ratings, "sv"), "sv")
     ax = fig.axes[0]
     assert ax.get_ylim() == (1.0, 5.0)
-    group4 = [line for line in ax.lines if line.get_color() == "#F0E442" and line.get_linestyle() == "-"][0]
+    colour4 = group_style(3).colour
+    group4 = [line for line in ax.lines if line.get_color() == colour4 and line.get_linestyle() != "None"][0]
     y = np.asarray(group4.get_ydata(), dtype=float)
     assert np.isnan(y[5]) and not np.isnan(y).all() and np.nanmin(y) >= 1
     mean = [line for line in ax.lines if line.get_color() == "#000000" and line.get_linestyle() == "-"][0]
@@ -415,8 +417,11 @@ def test_many_groups_get_a_taller_chart_not_a_smaller_one():
     assert many.get_figheight() > few.get_figheight()
     assert many.axes[0].get_position().height * many.get_figheight() == pytest.approx(
         few.axes[0].get_position().height * few.get_figheight())
-    styles = {str(line.get_linestyle()) for line in many.axes[0].lines if line.get_color() == "#E69F00"}
-    assert len(styles) >= 2, "groups that share a colour differ in line style"
+    first = group_style(0).colour
+    dashes = {str(line._unscaled_dash_pattern) for line in many.axes[0].lines
+              if line.get_color() == first and line.get_linestyle() != "None"}
+    markers = {line.get_marker() for line in many.axes[0].lines if line.get_color() == first} - {"None"}
+    assert len(dashes) >= 2 and len(markers) >= 2, "groups that share a colour differ in line style and marker"
 
 
 # --- Names that look like markup: drawn and written exactly as typed (issue 11) -------------------

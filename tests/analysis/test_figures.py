@@ -12,7 +12,7 @@ from analysis.figures.plotly_figures import (
     GROUP_WIDTH, MEAN_WIDTH, TEXT_COLOUR_DARK, TRANSPARENT, comparison_radar, radar_figure, rounds_radar,
     strip_figure, wrap_label,
 )
-from analysis.figures.radar import BAND_COLOUR, MEAN_COLOUR, MEAN_COLOUR_DARK, OKABE_ITO
+from analysis.figures.radar import BAND_COLOUR, GROUP_COLOURS, MEAN_COLOUR, MEAN_COLOUR_DARK, ROUND_STYLES, group_style
 
 GROUPS = ["Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4"]
 LABELS = [
@@ -78,10 +78,16 @@ def test_mean_polygon_is_emphasised(radar, sample_summary):
     assert radar.data[-1] is mean  # drawn on top
 
 
-def test_group_colours_are_okabe_ito_in_order(radar):
+def test_each_group_has_its_own_colour_dash_and_marker_in_order(radar):
     for i, group in enumerate(GROUPS):
         trace = by_name(radar, group)
-        assert trace.line.color == trace.marker.color == OKABE_ITO[i]
+        style = group_style(i)
+        assert trace.line.color == trace.marker.color == style.colour == GROUP_COLOURS[i]
+        assert trace.line.dash == style.plotly_dash(GROUP_WIDTH) and trace.marker.symbol == style.plotly_marker
+    looks = {(t.line.color, t.line.dash, t.marker.symbol) for t in radar.data[1:]}
+    assert len(looks) == len(GROUPS) + 1  # and the mean looks like none of them
+    assert by_name(radar, "Grupp 1").line.dash == "solid" and by_name(radar, "Grupp 2").line.dash == "8px,4px"
+    assert by_name(radar, "Medel").marker.symbol == "diamond"
 
 
 def test_band_is_one_ring_around_maxima_and_back_around_minima(radar, sample_summary):
@@ -208,7 +214,7 @@ def test_strip_dot_per_group_per_axis_and_mean_with_interval(sample_summary, sam
         trace = by_name(fig, group)
         assert trace.type == "scatter" and trace.mode == "markers"
         assert list(trace.x) == [sample_ratings.column(j)[i] for j in range(8)]
-        assert trace.marker.color == OKABE_ITO[i]
+        assert trace.marker.color == GROUP_COLOURS[i] and trace.marker.symbol == group_style(i).plotly_marker
         assert [round(y) for y in trace.y] == list(range(8))
     assert by_name(fig, "Grupp 4").x[MOTESPLATS] is None
     mean = fig.data[-1]
@@ -254,7 +260,7 @@ def test_comparison_radar_overlays_means_on_shared_axes(sample_summary, sample_r
     names = [a.axis.name_sv for a in sample_summary.axes if a.axis.key != "paverka"]
     for i, trace in enumerate(fig.data):
         assert list(trace.theta) == closed(names)
-        assert trace.line.color == OKABE_ITO[i]
+        assert trace.line.color == GROUP_COLOURS[i] and trace.line.dash == group_style(i).plotly_dash(3)
     assert list(fig.data[0].r) == pytest.approx(closed(a.mean for a in sample_summary.axes if a.axis.key != "paverka"))
     assert list(fig.layout.polar.radialaxis.range) == [1, 5]
     assert fig.layout.polar.angularaxis.direction == "clockwise"
@@ -281,16 +287,17 @@ def test_rounds_radar_round_two_has_gaps_where_not_rerated(sample_summary, sampl
     assert list(r2.r) == closed(expected)
     assert r2.r[1] == pytest.approx(4.125) and r2.r[5] == pytest.approx(3.375)
     assert r2.connectgaps is False and "markers" in r2.mode  # a lone re-rated axis still shows
-    assert r1.line.dash == "dash" and r2.line.width > r1.line.width
+    assert r1.line.dash == ROUND_STYLES[0].plotly_dash(3) != r2.line.dash == "solid" and r2.line.width > r1.line.width
+    assert (r1.line.color, r2.line.color) == ("#666666", "#0072B2") and r1.marker.symbol != r2.marker.symbol
     assert list(r1.theta) == list(r2.theta) == closed(a.axis.name_sv for a in sample_summary.axes)
     assert rounds_radar(sample_summary, round2, "en").data[1].name == "Round 2"
 
 
 def test_group_lines_are_drawn_by_default_while_each_group_has_its_own_colour():
-    from analysis.figures.radar import OKABE_ITO, group_lines_by_default
+    from analysis.figures.radar import group_lines_by_default
 
-    assert [group_lines_by_default(n) for n in (0, 1, 4, len(OKABE_ITO))] == [True] * 4
-    assert not group_lines_by_default(len(OKABE_ITO) + 1) and not group_lines_by_default(50)
+    assert [group_lines_by_default(n) for n in (0, 1, 4, len(GROUP_COLOURS))] == [True] * 4
+    assert not group_lines_by_default(len(GROUP_COLOURS) + 1) and not group_lines_by_default(50)
 
 
 # user text is text, never Plotly markup (issue 11) ----------------------------------------------------
@@ -356,3 +363,11 @@ def test_comparison_and_rounds_radar_show_titles_and_axis_names_as_text():
     fig = comparison_radar([(titles[0], s), (titles[1], s2)])
     _assert_literal(fig, HTML_NAMES[:3] + titles)
     _assert_literal(rounds_radar(s, s2), HTML_NAMES)
+
+
+def test_the_projectors_lines_and_markers_grow_with_its_text(sample_summary, sample_ratings):
+    big = radar_figure(sample_summary, sample_ratings, text_scale=2)
+    grupp2 = by_name(big, "Grupp 2")
+    assert grupp2.line.width == 1.5 * GROUP_WIDTH and grupp2.marker.size == 12
+    assert grupp2.line.dash == group_style(1).plotly_dash(1.5 * GROUP_WIDTH) == "12px,6px"  # the pattern too
+    assert by_name(big, "Medel").line.width == 1.5 * MEAN_WIDTH

@@ -1,11 +1,13 @@
 """WCAG 2.1 AA (DOS-lagen requires it of Swedish public bodies): axe-core, as bundled by axe-playwright-python,
 finds no violation of the rule sets wcag2a, wcag2aa, wcag21a and wcag21aa on any page, in each state a user
-meets it: before and after a group submits, before and after the reveal, logged out and in."""
+meets it: before and after a group submits, before and after the reveal, logged out and in; and the
+accessibility statement, in the navigation and opened from a group's form, which has none."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from survey.store import Store
 from tests.appserver import start_app
@@ -52,6 +54,9 @@ def test_no_wcag_violation_on_any_page(room, new_page):
     check("results", page, "/")
     check("appendix", page, f"/bilaga?w={sample.id}")
     check("join", page, "/kod")
+    check("accessibility statement", page, "/tillganglighet")
+    expect(page.get_by_role("heading", name="Tillgänglighetsredogörelse för Spindeln", level=1)).to_be_visible()
+    expect(page.get_by_role("navigation").get_by_role("link", name="Tillgänglighet")).to_be_visible()
     check("login", page, "/processledare")
     check("presenter before reveal", page, f"/?present={other.view_token}")
     check("presenter after reveal", page, f"/?present={sample.view_token}")
@@ -65,6 +70,17 @@ def test_no_wcag_violation_on_any_page(room, new_page):
     store.set_revealed(other.id, True)
     phone.get_by_text("Resultatet visas nu").wait_for(timeout=10_000)
     check("rating after reveal", phone)
+    # A group holds only its own link; the statement opens from its foot in a new tab, the form stays.
+    link = phone.get_by_role("link", name="Tillgänglighetsredogörelse (öppnas i en ny flik)")
+    with phone.context.expect_page() as opened:
+        link.click()
+    statement = opened.value
+    statement.wait_for_load_state()
+    expect(statement.get_by_role("heading", name="Tillgänglighetsredogörelse för Spindeln")).to_be_visible()
+    assert g.token not in statement.url and other.id not in statement.url, statement.url
+    check("statement from a group's link", statement)
+    statement.close()
+    expect(phone.get_by_text("Resultatet visas nu")).to_be_visible()
     check("compare", page, "/jamfor")  # two revealed workshops now: the comparison table is there
 
     login(page, server.url)

@@ -1,9 +1,10 @@
-"""The projector's screen at 1920×1080: before the reveal only the count and the groups that are in (never
-a result), after it the radar with labels readable from the back of the room and the marks explained, one
+"""The projector's screen at 1920×1080: before the reveal a large QR code of the join address, the address,
+the count and the groups that are in (never a result), after it the radar with labels readable from the back of the room and the marks explained, one
 axis in focus when the facilitator says so, and the countdown."""
 
 from __future__ import annotations
 
+import base64
 import re
 
 from playwright.sync_api import expect
@@ -12,6 +13,7 @@ from survey.store import Store
 from tests.appserver import start_app
 from tests.browser.conftest import ARTIFACTS, wait_idle
 from tests.conftest import SAMPLE_CSV
+from tests.pages.helpers import qr_matrix, segno_matrix
 
 SOON = 8_000
 
@@ -32,6 +34,15 @@ def test_the_projector_shows_the_room_only_what_is_meant_for_it(browser, tmp_pat
         expect(screen.get_by_text("Klara: Grupp 1, Grupp 2, Grupp 3, Grupp 4")).to_be_visible()
         assert screen.locator(".js-plotly-plot").count() == 0 and "Polariserat" not in screen.inner_text("body")
         assert screen.get_by_role("navigation").count() == 0  # no sidebar: the room sees the screen only
+        address = f"{server.url}/kod"
+        qr = screen.get_by_role("img", name=f"QR-kod till sidan där gruppen skriver in sin kod: {address}")
+        expect(qr).to_be_visible()
+        box = qr.bounding_box()
+        assert box["width"] >= 400 and box["height"] >= 400, box
+        assert box["y"] + box["height"] <= 1080, box  # all of it on the screen, no scrolling
+        png = base64.b64decode(qr.get_attribute("src").split(",", 1)[1])
+        assert qr_matrix(png) == segno_matrix(address)  # a phone that scans it opens the join page
+        expect(screen.get_by_text(f"Gå med: {address}")).to_be_visible()
         ARTIFACTS.mkdir(exist_ok=True)
         screen.screenshot(path=str(ARTIFACTS / "presenter-before-1920.png"))
 
@@ -42,6 +53,7 @@ def test_the_projector_shows_the_room_only_what_is_meant_for_it(browser, tmp_pat
         store.set_revealed(w.id, True)
         radar = screen.locator(".js-plotly-plot")
         expect(radar).to_be_visible(timeout=SOON)
+        expect(screen.get_by_role("img", name=re.compile("^QR-kod"))).to_have_count(0)  # the chart has the screen
         label = radar.locator(".angularaxistick text").first
         expect(label).to_be_visible()
         size = float(label.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))

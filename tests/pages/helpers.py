@@ -149,3 +149,31 @@ def submit_button(at: AppTest):
 def table_rows(df) -> dict[str, tuple[str, str, str]]:
     axis, mean, spread, label = df.columns[0], df.columns[3], df.columns[4], df.columns[5]
     return {r[axis]: (r[mean], r[spread], r[label]) for r in df.to_dict("records")}
+
+
+def qr_matrix(png: bytes) -> list[list[bool]]:
+    """The modules of a QR code image read back from its pixels (no decoder is installed): the finder
+    pattern's top edge, seven modules long, gives the module size and the quiet zone; then each module's
+    centre is dark or light. Compare it with the symbol segno makes for the text the code should hold."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    width = image.size[0]
+    px = image.load()
+
+    def dark(x: float, y: float) -> bool:
+        return px[int(x), int(y)] < 128
+
+    start = next(i for i in range(width) if dark(i, i))
+    scale = (next(i for i in range(start, width) if not dark(i, start)) - start) / 7
+    border = round(start / scale)
+    n = round(width / scale) - 2 * border
+    return [[dark((border + c + 0.5) * scale, (border + r + 0.5) * scale) for c in range(n)] for r in range(n)]
+
+
+def segno_matrix(text: str) -> list[list[bool]]:
+    import segno
+
+    return [[bool(v) for v in row] for row in segno.make(text, error="m").matrix]

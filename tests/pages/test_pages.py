@@ -566,9 +566,9 @@ def test_before_the_first_rating_the_board_shows_the_empty_frame(store, workshop
 
 
 def test_group_lines_start_on_for_eight_groups_and_off_for_nine(store):
-    from analysis.figures.radar import OKABE_ITO
+    from analysis.figures.radar import GROUP_COLOURS
 
-    for n, shown in ((len(OKABE_ITO), True), (len(OKABE_ITO) + 1, False)):
+    for n, shown in ((len(GROUP_COLOURS), True), (len(GROUP_COLOURS) + 1, False)):
         w = store.create_workshop(f"{n} grupper", "2027-02-01")
         store.set_state(w.id, "open")
         for i in range(n):
