@@ -58,9 +58,6 @@ TEXTS: dict[str, dict[str, str]] = {
                             "Visa gruppernas linjer fungerar med tangentbordet.",
         "a11y_gap_updates": "Resultatsidan, resultatet under gruppens formulär och projektorns bild uppdateras av sig "
                             "själva medan grupperna skickar in, och uppdateringen går inte att pausa (WCAG 2.2.2).",
-        "a11y_gap_strings": "En del texter som ramverket Streamlit själv ritar är på engelska även när sidan är på "
-                            "svenska, till exempel i filuppladdningen i processledarens vy och i tabellernas "
-                            "verktygsknappar (WCAG 3.1.2).",
         "a11y_tested_heading": "Hur vi testat webbplatsen",
         "a11y_tested": "Vi testar Spindeln själva. Automatiska tester med axe-core, med regeluppsättningarna wcag2a, "
                        "wcag2aa, wcag21a och wcag21aa, körs vid varje ändring (CI) på varje sida och i varje läge en "
@@ -402,9 +399,6 @@ TEXTS: dict[str, dict[str, str]] = {
                             "switch Show the groups' lines works with the keyboard.",
         "a11y_gap_updates": "The results page, the results under a group's form and the projector's screen update by "
                             "themselves while the groups submit, and the updating cannot be paused (WCAG 2.2.2).",
-        "a11y_gap_strings": "Some texts that the Streamlit framework draws itself are in English even when the page is "
-                            "Swedish, for example in the file upload of the facilitator's view and in the tables' "
-                            "toolbar buttons (WCAG 3.1.2).",
         "a11y_tested_heading": "How we tested the website",
         "a11y_tested": "We test Spindeln ourselves. Automatic tests with axe-core, with the rule sets wcag2a, wcag2aa, "
                        "wcag21a and wcag21aa, run on every change (CI) on every page and in every state a user meets: "

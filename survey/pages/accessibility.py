@@ -21,7 +21,7 @@ MONTHS = {"sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", 
                  "november", "december"),
           "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December")}
-GAPS = ("a11y_gap_pdf", "a11y_gap_cards", "a11y_gap_pointer", "a11y_gap_updates", "a11y_gap_strings")
+GAPS = ("a11y_gap_pdf", "a11y_gap_cards", "a11y_gap_pointer", "a11y_gap_updates")
 _EMAIL = re.compile(r"[^@\s<>()\[\]\\`*_]+@[^@\s<>()\[\]\\`*_]+\.[^@\s<>()\[\]\\`*_]+")
 
 

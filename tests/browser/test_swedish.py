@@ -96,6 +96,7 @@ def test_no_english_from_streamlit_on_any_swedish_page(tmp_path, new_page):
         check("compare", page, "/jamfor")
         check("appendix", page, f"/bilaga?w={sample.id}")
         check("join", page, "/kod")
+        check("accessibility statement", page, "/tillganglighet")
         check("login", page, "/processledare")
         check("page not found", page, "/finns-inte")
         check("presenter", page, f"/?present={sample.view_token}")
