@@ -321,34 +321,34 @@ def _login_command(args) -> int:
 def _login(args, auth, store) -> int:
     if args.command == "unlock":
         count = auth.unlock(store, args.client)
-        who = args.client or "all clients"
-        print(f"unlocked {who}: {count} counted client{'s' if count != 1 else ''} cleared")
+        who = args.client or "alla klienter"
+        print(f"upplåst ({who}): felförsöken nollställda för {count} klient{'er' if count != 1 else ''}")
     elif args.command == "lockouts":
         rows = auth.lockouts(store)
         if not rows:
-            print("no wrong tries counted")
+            print("inga felaktiga försök räknade")
         for client, (failures, locked_for) in rows.items():
-            state = f"locked for {locked_for} s" if locked_for else "not locked"
-            print(f"{client}\t{failures} wrong\t{state}")
+            state = f"spärrad i {locked_for} s" if locked_for else "inte spärrad"
+            print(f"{client}\t{failures} fel\t{state}")
     elif args.command == "logout-all":
-        print(f"ended {auth.end_all_sessions(store)} session(s)")
+        print(f"avslutade inloggningar: {auth.end_all_sessions(store)}")
     elif args.command == "set-password":
         if args.stdin:
             password = sys.stdin.readline().rstrip("\n")
         else:
-            password = getpass.getpass("New facilitator password: ")
-            if getpass.getpass("Again: ") != password:
-                print("the two passwords differ; nothing changed", file=sys.stderr)
+            password = getpass.getpass("Processledarens nya lösenord: ")
+            if getpass.getpass("En gång till: ") != password:
+                print("de två lösenorden skiljer sig åt; inget ändrades", file=sys.stderr)
                 return 1
         try:
             auth.set_admin_password(store, password)
-        except ValueError as exc:
-            print(f"{exc}; nothing changed", file=sys.stderr)
+        except ValueError:
+            print(f"lösenordet ska vara 1–{auth.MAX_PASSWORD_LENGTH} tecken; inget ändrades", file=sys.stderr)
             return 1
         ended = auth.end_all_sessions(store)
-        print(f"password replaced; ended {ended} session(s)")
+        print(f"lösenordet bytt; avslutade inloggningar: {ended}")
         if auth.admin_password_from_environment():
-            print(f"note: {auth.PASSWORD_ENV} is set, and it is what the app checks while it is",
+            print(f"obs: {auth.PASSWORD_ENV} är satt, och det är det lösenordet appen godtar så länge det är satt",
                   file=sys.stderr)
     return 0
 

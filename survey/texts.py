@@ -165,6 +165,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "narrative_help": ("Ett utkast skrivet från tolkningarna. Redigera fritt; texten följer med i alla "
                            "format. Rader som börjar med ## blir rubriker, - blir punkter och **ord** blir "
                            "fetstil."),
+        "narrative_help_saved": ("Texten som sparats i workshopen. Redigera fritt; texten följer med i alla format. "
+                                 "Rader som börjar med ## blir rubriker, - blir punkter och **ord** blir fetstil."),
         "narrative_save": "Spara texten i workshopen",
         "narrative_reset": "Återställ utkastet",
         "downloads": "Ladda ner",
@@ -502,6 +504,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "narrative_label": "Summary text",
         "narrative_help": ("A draft written from the labels. Edit freely; the text goes into every format. Lines "
                            "starting with ## become headings, - become bullets and **words** become bold."),
+        "narrative_help_saved": ("The text saved in the workshop. Edit freely; the text goes into every format. Lines "
+                                 "starting with ## become headings, - become bullets and **words** become bold."),
         "narrative_save": "Save the text in the workshop",
         "narrative_reset": "Restore the draft",
         "downloads": "Download",

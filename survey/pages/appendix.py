@@ -36,7 +36,7 @@ def page() -> None:
         return
     saved = data.narrative(lg)
     draft = saved if saved is not None else narrative_text(workshop_appendix(data, lg, narrative=None))
-    st.caption(t("narrative_help"))
+    st.caption(t("narrative_help") if saved is None else t("narrative_help_saved"))  # say which it is
     text = st.text_area(t("narrative_label"), value=draft, height=320, key=f"narrative-{workshop.id}-{lg}")
     cols = st.columns(3)
     saved_now = False

@@ -127,3 +127,21 @@ def test_a_download_from_a_stale_appendix_page_gives_a_visitor_nothing_once_hidd
     with pytest.raises(ClosedError):
         _render(store, sample.id, "sv", "", "md", False)
 
+
+
+def test_the_appendix_help_says_whether_the_text_is_a_draft_or_the_saved_one(store):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.helpers import TIMEOUT, run_ok, sv
+
+    sample = store.list_workshops()[0]
+
+    def captions() -> list[str]:
+        at = AppTest.from_string("from survey.pages.appendix import page\npage()\n", default_timeout=TIMEOUT)
+        at.query_params["w"] = sample.id
+        return [c.value for c in run_ok(at).caption]
+
+    assert sv("narrative_help") in captions() and sv("narrative_help_saved") not in captions()
+    store.set_narrative(sample.id, "sv", "## Vår text\nSparad av sekreteraren.")
+    shown = captions()
+    assert sv("narrative_help_saved") in shown and sv("narrative_help") not in shown

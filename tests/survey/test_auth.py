@@ -461,12 +461,12 @@ def test_unlock_and_set_password_from_the_shell(tmp_path):
                               capture_output=True, text=True, timeout=60)
 
     listed = run("lockouts")
-    assert listed.returncode == 0 and listed.stdout.startswith(f"{YOU}\t5 wrong\tlocked for ")
+    assert listed.returncode == 0 and listed.stdout.startswith(f"{YOU}\t5 fel\tspärrad i ")
     out = run("unlock")
-    assert out.returncode == 0 and out.stdout.strip() == "unlocked all clients: 1 counted client cleared"
+    assert out.returncode == 0 and out.stdout.strip() == "upplåst (alla klienter): felförsöken nollställda för 1 klient"
     assert auth.check_password(store, "fel", YOU).remaining_tries == 4
     out = run("set-password", "--stdin", stdin="nytt från skalet\n")
-    assert out.returncode == 0 and out.stdout.strip() == "password replaced; ended 1 session(s)"
+    assert out.returncode == 0 and out.stdout.strip() == "lösenordet bytt; avslutade inloggningar: 1"
     assert not auth.session_valid(store, token)
     assert auth.check_password(store, "nytt från skalet", ME).ok
     assert run("set-password", "--stdin", stdin="\n").returncode == 1
