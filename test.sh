@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: Python packages into .venv, Debian's chromium (browser
-# tests), postgresql (store tests on a real server) and poppler-utils (PDF read-back) when missing.
+# tests), postgresql (store tests on a real server), poppler-utils (PDF read-back), caddy and zstd (the
+# deployment through a reverse proxy) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
@@ -9,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v caddy >/dev/null 2>&1 || need+=(caddy)   # the reverse proxy of deploy/ (tests/browser/test_through_the_proxy.py)
+command -v zstd >/dev/null 2>&1 || need+=(zstd)     # deploy/precompress.py
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages: ${need[*]}"
