@@ -192,6 +192,20 @@ def routes() -> list[Route]:
             Route(base + CLIENT_PATH, client_route, methods=["GET", "HEAD"])]
 
 
+_FONT_PRELOAD = re.compile(rb'<link\s+rel="preload"\s+href="[^"]*SourceSans[^"]*"[^>]*/?>')
+# Streamlit fetches its icon font (375 KB) on every first visit, whether the page shows an icon or not; the
+# browser still fetches it the moment one is drawn (the console's navigation), so a group's form never pays for it.
+_NO_ICON_PRELOAD = (b'<script>(function(){var f=document.fonts,l=f&&f.load;if(!l)return;f.load=function(s,t){'
+                    b'return /Material Symbols/.test(s)?Promise.resolve([]):l.call(f,s,t)}})();</script>')
+
+
+def lighter_page(html: bytes) -> bytes:
+    """Streamlit's index.html without what a phone on a slow network pays for and never sees: the preload of
+    Source Sans (the theme uses the phone's own font, .streamlit/config.toml) and of the icon font."""
+    html = _FONT_PRELOAD.sub(b"", html, count=1)
+    return html.replace(b"<head>", b"<head>" + _NO_ICON_PRELOAD, 1)
+
+
 class DocumentLanguage:
     """ASGI middleware: Streamlit's page says `<html lang="en">` to every screen reader. The page is
     Swedish unless its address asks for English (`?lang=en`), so the first paint says so; after that the
@@ -229,7 +243,7 @@ class DocumentLanguage:
                     return
                 html = b"".join(body).replace(self._TAG, b'<html lang="' + lang + b'">', 1)
                 if self._TAG in b"".join(body):  # Streamlit's page, not another HTML response
-                    html = html.replace(b"</head>", client_tag() + b"</head>", 1)
+                    html = lighter_page(html).replace(b"</head>", client_tag() + b"</head>", 1)
                 headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
                 headers.append((b"content-length", str(len(html)).encode()))
                 await send({**start, "headers": headers})
