@@ -54,10 +54,21 @@ def t(key: str, **params) -> str:
 
 # st.table and st.code put a wide table or a long link in a scrolling box that a keyboard cannot reach (WCAG 2.1.1, axe's
 # scrollable-region-focusable); its cells wrap instead, so the box never scrolls, on a phone too.
+# Headings break between words only ("Samordningsförbunde|n" at 390 px), and on a phone (≤ 640 px, Streamlit's own
+# breakpoint) they are smaller, so a long compound fits a line, and the page has less empty padding.
 _PAGE_STYLE = """<style>
 [data-testid="stTable"] div:has(> table) { overflow: visible !important; }
 [data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal !important; overflow-wrap: anywhere; }
 .stCode pre { white-space: pre-wrap !important; word-break: break-all; overflow: visible !important; }
+h1, h2, h3, h4, h5, h6 { overflow-wrap: normal !important; word-break: normal !important; hyphens: manual !important; }
+
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 2rem; }
+  h1 { font-size: clamp(1.5rem, 7.5vw, 2.25rem) !important; }
+  h2 { font-size: clamp(1.375rem, 6.5vw, 2rem) !important; }
+  h3 { font-size: clamp(1.25rem, 5.5vw, 1.625rem) !important; }
+  [data-testid="stHeadingWithActionElements"] :is(h1, h2, h3) { padding-top: 0.5rem; padding-bottom: 0.25rem; }
+}
 </style>"""
 
 
