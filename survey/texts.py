@@ -62,6 +62,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_revealed_banner": "Resultatet är inte visat för grupperna ännu. Bara du som processledare ser det.",
         "show_groups": "Visa gruppernas linjer",
         "all_statistics": "Alla mått per axel",
+        "result_cards": "Resultat per axel",
         "statistics_help": ("Konsensus: Tastle & Wierman (1 = alla lika, 0 = delat mellan ändpunkterna). "
                             "Samstämmighet A: van der Eijk (1 = enig, 0 = jämnt utspritt, −1 = delat i två "
                             "läger). Spridning D: Leik (0 = alla lika, 1 = delat mellan ändpunkterna). KI: "
@@ -318,6 +319,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "them."),
         "show_groups": "Show the groups' lines",
         "all_statistics": "Every measure per axis",
+        "result_cards": "Results per axis",
         "statistics_help": ("Consensus: Tastle & Wierman (1 = all alike, 0 = split between the ends). Agreement "
                             "A: van der Eijk (1 = agreement, 0 = uniform, −1 = two camps). Dispersion D: Leik (0 "
                             "= all alike, 1 = split between the ends). CI: t-interval for the mean, clipped to "

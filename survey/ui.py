@@ -56,11 +56,28 @@ def t(key: str, **params) -> str:
 # scrollable-region-focusable); its cells wrap instead, so the box never scrolls, on a phone too.
 # Headings break between words only ("Samordningsförbunde|n" at 390 px), and on a phone (≤ 640 px, Streamlit's own
 # breakpoint) they are smaller, so a long compound fits a line, and the page has less empty padding.
+# The minutes: both the table and one card per axis (shared.result_cards) reach the browser, in keyed containers; a wide
+# screen shows the table, a phone the cards (the table's interpretation column was off screen). The wrapper goes too
+# (:has), else its empty place keeps a gap.
 _PAGE_STYLE = """<style>
 [data-testid="stTable"] div:has(> table) { overflow: visible !important; }
 [data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal !important; overflow-wrap: anywhere; }
 .stCode pre { white-space: pre-wrap !important; word-break: break-all; overflow: visible !important; }
 h1, h2, h3, h4, h5, h6 { overflow-wrap: normal !important; word-break: normal !important; hyphens: manual !important; }
+
+[class*="-minutes-narrow"], [data-testid="stLayoutWrapper"]:has(> [class*="-minutes-narrow"]) {
+  display: none !important; }
+.sp-cards { list-style: none; margin: 0 !important; padding: 0 !important; display: flex; flex-direction: column;
+  gap: 0.5rem; }
+.sp-card { margin: 0; padding: 0.5rem 0.75rem; border: 1px solid rgba(128, 128, 128, 0.4); border-radius: 0.5rem; }
+.sp-card h4 { margin: 0; padding: 0; font-size: 1rem; font-weight: 600; line-height: 1.4; }
+.sp-card dl { margin: 0; padding: 0 !important; display: flex; flex-wrap: wrap; column-gap: 1rem; line-height: 1.5; }
+.sp-card dl > div { display: flex; gap: 0.3rem; align-items: baseline; }
+.sp-card dt { margin: 0; font-weight: 400; }
+.sp-card dt::after { content: ":"; }
+.sp-card dd { margin: 0; font-weight: 600; }
+.sp-card .sp-minor { font-size: 0.875rem; }
+.sp-card .sp-minor dd { font-weight: 400; }
 
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 2rem; }
@@ -68,6 +85,9 @@ h1, h2, h3, h4, h5, h6 { overflow-wrap: normal !important; word-break: normal !i
   h2 { font-size: clamp(1.375rem, 6.5vw, 2rem) !important; }
   h3 { font-size: clamp(1.25rem, 5.5vw, 1.625rem) !important; }
   [data-testid="stHeadingWithActionElements"] :is(h1, h2, h3) { padding-top: 0.5rem; padding-bottom: 0.25rem; }
+  [class*="-minutes-wide"], [data-testid="stLayoutWrapper"]:has(> [class*="-minutes-wide"]) { display: none !important; }
+  [class*="-minutes-narrow"], [data-testid="stLayoutWrapper"]:has(> [class*="-minutes-narrow"]) {
+    display: flex !important; }
 }
 </style>"""
 

@@ -52,7 +52,7 @@ def page() -> None:
     if workshop.results_visible:
         st.divider()
         st.subheader(t("form_results_heading"), anchor=False)
-        show_results(snapshot(workshop.id), read_only=True, key_prefix="group", poll=GROUP_POLL)
+        show_results(snapshot(workshop.id), read_only=True, key_prefix="group", poll=GROUP_POLL, fold_detail=True)
 
 
 FOLLOW = "2s"  # how soon a phone follows the facilitator: open, reveal, round 2, close, a revoked or renewed link
