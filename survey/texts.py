@@ -92,7 +92,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_intro": ("Välj för varje axel var förbundet bör ligga, från {min} (lite) till {max} (mycket), eller "
                        "Hoppa över."),
         "comment_label": "Kommentar (valfritt)",
-        "comment_placeholder": "En rad om varför",
+        "comment_placeholder": "Kommentar (valfritt): en rad om varför",
+        "form_keyboard_hint": ("Med tangentbord: Tab till en axel, pil vänster/höger till ett värde, Enter eller "
+                               "blanksteg väljer eller tar bort valet."),
         "submit_button": "Skicka in",
         "update_button": "Spara ändringar",
         "unexpected_error": ("Något gick fel och sidan kunde inte visas. Inget av det som redan är sparat har "
@@ -120,6 +122,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_results_heading": "Resultat",
         "questions_heading": "Diskussionsfrågor",
         "questions_intro": "Skriv gruppens svar som punkter, en per rad.",
+        "answer_placeholder": "En punkt per rad",
         "narrative_unsaved": "Texten har ändringar som inte är sparade. Tryck på ”Spara texten i workshopen”, annars försvinner de om "
                              "sidan laddas om.",
         "narrative_not_saved_visitor": "Bara processledaren kan spara texten. Dina ändringar följer med i filerna du "
@@ -130,6 +133,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_revealed_banner": "Resultatet är inte visat för grupperna ännu. Bara du som processledare ser det.",
         "show_groups": "Visa gruppernas linjer",
         "all_statistics": "Alla mått per axel",
+        "result_cards": "Resultat per axel",
         "statistics_help": ("Konsensus: Tastle & Wierman (1 = alla lika, 0 = delat mellan ändpunkterna). "
                             "Samstämmighet A: van der Eijk (1 = enig, 0 = jämnt utspritt, −1 = delat i två "
                             "läger). Spridning D: Leik (0 = alla lika, 1 = delat mellan ändpunkterna). KI: "
@@ -435,7 +439,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_intro": ("For each axis choose where the federation should be, from {min} (little) to {max} (a "
                        "lot), or Skip."),
         "comment_label": "Comment (optional)",
-        "comment_placeholder": "One line on why",
+        "comment_placeholder": "Comment (optional): one line on why",
+        "form_keyboard_hint": ("With a keyboard: Tab to an axis, the left/right arrows to a value, Enter or Space "
+                               "chooses it or takes the choice back."),
         "submit_button": "Submit",
         "update_button": "Save changes",
         "unexpected_error": ("Something went wrong and the page could not be shown. Nothing already saved has "
@@ -460,6 +466,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "form_results_heading": "Results",
         "questions_heading": "Discussion questions",
         "questions_intro": "Write the group's answers as points, one per line.",
+        "answer_placeholder": "One point per line",
         "narrative_unsaved": "The text has changes that are not saved. Press “Save the text in the workshop”, or they are gone when the "
                              "page is reloaded.",
         "narrative_not_saved_visitor": "Only the facilitator can save the text. Your changes go into the files you "
@@ -471,6 +478,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "them."),
         "show_groups": "Show the groups' lines",
         "all_statistics": "Every measure per axis",
+        "result_cards": "Results per axis",
         "statistics_help": ("Consensus: Tastle & Wierman (1 = all alike, 0 = split between the ends). Agreement "
                             "A: van der Eijk (1 = agreement, 0 = uniform, −1 = two camps). Dispersion D: Leik (0 "
                             "= all alike, 1 = split between the ends). CI: t-interval for the mean, clipped to "

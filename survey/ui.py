@@ -54,10 +54,69 @@ def t(key: str, **params) -> str:
 
 # st.table and st.code put a wide table or a long link in a scrolling box that a keyboard cannot reach (WCAG 2.1.1, axe's
 # scrollable-region-focusable); its cells wrap instead, so the box never scrolls, on a phone too.
+# Headings break between words only ("Samordningsförbunde|n" at 390 px), and on a phone (≤ 640 px, Streamlit's own
+# breakpoint) they are smaller, so a long compound fits a line, and the page has less empty padding.
+# The minutes: both the table and one card per axis (shared.result_cards) reach the browser, in keyed containers; a wide
+# screen shows the table, a phone the cards (the table's interpretation column was off screen). The wrapper goes too
+# (:has), else its empty place keeps a gap.
+# The group's form (.st-key-rating-form, pages/rating.py) is tight, and an axis' whole scale, 1 to 5 and "Hoppa över",
+# is one row down to 340 px: the numbers share the row, every pill at least 24 × 32 px (WCAG 2.5.8).
 _PAGE_STYLE = """<style>
 [data-testid="stTable"] div:has(> table) { overflow: visible !important; }
 [data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal !important; overflow-wrap: anywhere; }
 .stCode pre { white-space: pre-wrap !important; word-break: break-all; overflow: visible !important; }
+h1, h2, h3, h4, h5, h6 { overflow-wrap: normal !important; word-break: normal !important; hyphens: manual !important; }
+
+[class*="-minutes-narrow"], [data-testid="stLayoutWrapper"]:has(> [class*="-minutes-narrow"]) {
+  display: none !important; }
+.sp-cards { list-style: none; margin: 0 !important; padding: 0 !important; display: flex; flex-direction: column;
+  gap: 0.5rem; }
+.sp-card { margin: 0; padding: 0.5rem 0.75rem; border: 1px solid rgba(128, 128, 128, 0.4); border-radius: 0.5rem; }
+.sp-card h4 { margin: 0; padding: 0; font-size: 1rem; font-weight: 600; line-height: 1.4; }
+.sp-card dl { margin: 0; padding: 0 !important; display: flex; flex-wrap: wrap; column-gap: 1rem; line-height: 1.5; }
+.sp-card dl > div { display: flex; gap: 0.3rem; align-items: baseline; }
+.sp-card dt { margin: 0; font-weight: 400; }
+.sp-card dt::after { content: ":"; }
+.sp-card dd { margin: 0; font-weight: 600; }
+.sp-card .sp-minor { font-size: 0.875rem; }
+.sp-card .sp-minor dd { font-weight: 400; }
+
+.st-key-rating-form [data-testid="stForm"] > [data-testid="stVerticalBlock"] { gap: 0.375rem; }
+.st-key-rating-form [data-testid="stCaptionContainer"] p { line-height: 1.4; }
+.st-key-rating-form [class*="st-key-axis-"] { gap: 0.25rem; padding: 0.375rem 0.625rem; }
+.st-key-rating-form [class*="st-key-axis-"] [data-testid="stMarkdownContainer"] p { font-size: 0.875rem; line-height: 1.4; }
+.st-key-rating-form [class*="st-key-axis-"] [data-testid="stTextInputRootElement"] { height: 2rem; }
+/* an empty answer box is small; it grows with the points typed (height="content") */
+.st-key-rating-form textarea:placeholder-shown { height: 3rem !important; min-height: 3rem !important; }
+.st-key-rating-form [class*="st-key-rate-"], .st-key-rating-form [class*="st-key-rate-"] [data-testid="stButtonGroup"] {
+  width: 100% !important; }
+.st-key-rating-form [class*="st-key-rate-"] [role="radiogroup"] {
+  flex-wrap: nowrap; gap: 0.1875rem; width: 100%; max-width: none; }
+.st-key-rating-form [class*="st-key-rate-"] [role="radio"] {
+  flex: 1 1 0; min-width: 1.5rem; max-width: 3rem; min-height: 2rem; padding: 0 0.125rem; }
+.st-key-rating-form [class*="st-key-rate-"] [role="radio"]:last-child { flex: 0 0 auto; max-width: none; padding: 0 0.5rem; }
+
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 2rem; }
+  h1 { font-size: clamp(1.5rem, 7.5vw, 2.25rem) !important; }
+  h2 { font-size: clamp(1.375rem, 6.5vw, 2rem) !important; }
+  h3 { font-size: clamp(1.25rem, 5.5vw, 1.625rem) !important; }
+  [data-testid="stHeadingWithActionElements"] :is(h1, h2, h3) { padding-top: 0.5rem; padding-bottom: 0.25rem; }
+  [class*="-minutes-wide"], [data-testid="stLayoutWrapper"]:has(> [class*="-minutes-wide"]) { display: none !important; }
+  [class*="-minutes-narrow"], [data-testid="stLayoutWrapper"]:has(> [class*="-minutes-narrow"]) {
+    display: flex !important; }
+  .st-key-rating-form [class*="st-key-rate-"] [role="radio"] p { font-size: 0.8125rem; }
+  .st-key-rating-form [class*="st-key-rate-"] [role="radio"]:last-child { padding: 0 0.375rem; }
+}
+@media (max-width: 379px) {  /* a small phone: "Hoppa över" on two lines, so the numbers keep 24 px */
+  .st-key-rating-form [class*="st-key-rate-"] [role="radio"]:last-child { width: 3.25rem; padding: 0 0.25rem; }
+  .st-key-rating-form [class*="st-key-rate-"] [role="radio"]:last-child p { white-space: normal; line-height: 1.1; }
+}
+@media (max-width: 339px) {  /* narrower still: a second row rather than options off screen */
+  .st-key-rating-form [class*="st-key-rate-"] [role="radiogroup"] { flex-wrap: wrap; }
+  .st-key-rating-form [class*="st-key-rate-"] [role="radio"]:last-child { width: auto; padding: 0 0.5rem; }
+  .st-key-rating-form [class*="st-key-rate-"] [role="radio"]:last-child p { white-space: nowrap; }
+}
 </style>"""
 
 

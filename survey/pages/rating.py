@@ -55,7 +55,7 @@ def page() -> None:
     if workshop.results_visible:
         st.divider()
         st.subheader(t("form_results_heading"), anchor=False)
-        show_results(snapshot(workshop.id), read_only=True, key_prefix="group", poll=GROUP_POLL)
+        show_results(snapshot(workshop.id), read_only=True, key_prefix="group", poll=GROUP_POLL, fold_detail=True)
 
 
 FOLLOW = "2s"  # how soon a phone follows the facilitator: open, reveal, round 2, close, a revoked or renewed link
@@ -112,13 +112,14 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions, seen
         return t("skip") if option == SKIP else format_value(option, lg)
 
     picked: dict[str, object] = {}
-    with st.form(f"rating-{round_}", border=False):
-        st.caption(t("form_intro", min=fmt(workshop.scale.min), max=fmt(workshop.scale.max)))
+    # The keyed container scopes the phone layout of survey.ui's page style: one row of pills per axis, tight cards.
+    with st.container(key="rating-form"), st.form(f"rating-{round_}", border=False):
+        st.caption(t("form_intro", min=fmt(workshop.scale.min), max=fmt(workshop.scale.max)) + "  \n"
+                   + t("form_keyboard_hint"))
         for axis in axes:
             with st.container(border=True, key=f"axis-{axis.key}"):
-                st.markdown(f"**{plain(axis.name(lg))}**")
-                if axis.description(lg):
-                    st.caption(plain(axis.description(lg)))
+                description = axis.description(lg)  # one paragraph with the name: a line less per axis on a phone
+                st.markdown(f"**{plain(axis.name(lg))}**" + (f" – {plain(description)}" if description else ""))
                 if axis.key in saved:
                     default = SKIP if saved[axis.key] is None else saved[axis.key]
                 else:
@@ -127,16 +128,18 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions, seen
                     plain(axis.name(lg)), options, default=default, format_func=fmt, key=f"rate-{round_}-{axis.key}",
                     label_visibility="collapsed", disabled=not rate_ok,
                 )
-                st.text_input(
+                st.text_input(  # the label stays the field's accessible name; the placeholder shows it
                     t("comment_label"), value=saved_comments.get(axis.key, ""), max_chars=200,
                     key=f"comment-{round_}-{axis.key}", placeholder=t("comment_placeholder"), disabled=not rate_ok,
+                    label_visibility="collapsed",
                 )
         if questions:
             st.subheader(t("questions_heading"), anchor=False)
             st.caption(t("questions_intro"))
             for q in questions:
                 st.text_area(plain(q.text), value="\n".join(saved_answers.get(q.id, [])), key=f"answer-{q.id}",
-                             height=110, disabled=not writable)
+                             height="content", placeholder=t("answer_placeholder"),  # grows with the points
+                             disabled=not writable)
         label = t("update_button") if submitted_before else t("submit_button")
         st.form_submit_button(label, type="primary", width="stretch", key=f"submit-{round_}",
                               disabled=not (rate_ok or (writable and questions)), on_click=_submit,

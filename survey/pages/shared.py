@@ -8,7 +8,9 @@ and write the store for what they collect. No page imports another page; they al
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
+from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +21,7 @@ from analysis.statistics.tables import DETAIL_HEADERS, HEADERS, detail_rows, min
 from analysis.workshop import Workshop, WorkshopData, comparison_profiles
 
 from ..store import StoreError
+from ..texts import TEXTS
 from ..ui import get_store, guarded, is_admin, lang, plain, plain_table, t
 
 POLL = "1s"  # the live results on the results page and the federation profile; benchmarks/floor_app.py polls alike
@@ -102,9 +105,11 @@ def follow_visibility(workshop_id: str) -> None:
 
 # ---------------------------------------------------------------------------------------------- results
 
-def show_results(data: WorkshopData, *, read_only: bool, key_prefix: str, poll: str = POLL) -> None:
+def show_results(data: WorkshopData, *, read_only: bool, key_prefix: str, poll: str = POLL,
+                 fold_detail: bool = False) -> None:
     """Heading, then the live part (radar and table) in a polling fragment, then the axis detail, all from
-    `data` except the live part, which follows the workshop by itself."""
+    `data` except the live part, which follows the workshop by itself. `fold_detail` puts the axis detail in
+    a closed expander (under a group's form, where the radar and the cards are what the group came for)."""
     workshop = data.workshop
     st.subheader(plain(workshop.title), anchor=False)
     meta = " · ".join(plain(x) for x in (workshop.date, workshop.place, workshop.federation) if x)
@@ -115,7 +120,7 @@ def show_results(data: WorkshopData, *, read_only: bool, key_prefix: str, poll: 
     show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(data.active_groups),
                             key=f"{key_prefix}-groups-{workshop.id}")  # each workshop starts from its own default
     {POLL: _live, GROUP_POLL: _live_slow}[poll](workshop.id, show_groups, key_prefix)
-    _detail(data, read_only, key_prefix)
+    _detail(data, read_only, key_prefix, folded=fold_detail)
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ class _LiveView:
     statistics: pd.DataFrame
     footnotes: tuple[str, ...] = ()
     marks: str = ""  # what ✔ ⇄ ≠ on the axis labels mean
+    cards: str = ""  # the table as one card per axis, for a narrow screen (result_cards)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -145,7 +151,7 @@ def _live_view(workshop_id: str, marker: str, lg: str, show_groups: bool, dark: 
     return _LiveView(
         radar_figure(summary, _data.ratings, lg, show_groups=show_groups, dark=dark), table,
         pd.DataFrame(detail_rows(summary, lg), columns=DETAIL_HEADERS[lg]), tuple(summary.footnotes(lg)),
-        marks_legend([a.interpretation for a in summary.axes], lg),
+        marks_legend([a.interpretation for a in summary.axes], lg), result_cards(summary, lg),
     )
 
 
@@ -167,6 +173,24 @@ def radar_caption(data: WorkshopData, show_groups: bool, *, table_below: bool = 
     return " ".join(parts)
 
 
+def result_cards(summary, lg: str) -> str:
+    """The minutes table as one card per axis, as HTML: a list with the axis as each item's heading and a
+    description list after it, so a screen reader reads axis, mean, interpretation, then spread and values.
+    Every text is escaped (axis names are the workshop's own)."""
+    _, values_h, mean_h, spread_h, label_h = HEADERS[lg]
+
+    def facts(cls: str, *pairs: tuple[str, str]) -> str:
+        rows = "".join(f"<div><dt>{escape(dt)}</dt><dd>{escape(dd)}</dd></div>" for dt, dd in pairs)
+        return f'<dl class="{cls}">{rows}</dl>'
+
+    items = "".join(
+        f'<li class="sp-card"><h4>{escape(a.axis.name(lg))}</h4>'
+        + facts("sp-main", (mean_h, a.mean_text(lg)), (label_h, a.interpretation_text(lg)))
+        + facts("sp-minor", (spread_h, a.spread_text(lg)), (values_h, a.values_text(lg) or "–")) + "</li>"
+        for a in summary.axes)
+    return f'<ul class="sp-cards" role="list" aria-label="{escape(TEXTS[lg]["result_cards"])}">{items}</ul>'
+
+
 def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     """The count first, so it reaches the browser before the chart is built. A reader who is not the
     facilitator loses the results the moment they are hidden again (the page reruns and leaves them out)."""
@@ -184,7 +208,12 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config=CHART_CONFIG)
     if view.marks:
         st.caption(f"{t('marks_heading')}: {plain(view.marks)}")
-    st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
+    # Both go to the browser; survey.ui's page style shows the table on a wide screen, the cards on a phone, where
+    # the table's last columns (the interpretation) would be off screen.
+    with st.container(key=f"{key_prefix}-minutes-wide"):
+        st.dataframe(view.table, hide_index=True, key=f"{key_prefix}-table")
+    with st.container(key=f"{key_prefix}-minutes-narrow"):
+        st.html(view.cards)
     for note in view.footnotes:
         st.caption(plain(note))
     with st.expander(t("all_statistics")):
@@ -204,16 +233,26 @@ def _live_slow(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     _live_part(workshop_id, show_groups, key_prefix)
 
 
-def _detail(data: WorkshopData, read_only: bool, key_prefix: str) -> None:
+def _detail(data: WorkshopData, read_only: bool, key_prefix: str, folded: bool = False) -> None:
+    if not data.ratings.groups:
+        return
+    with st.expander(t("axis_detail")) if folded else nullcontext():
+        if not folded:
+            st.subheader(t("axis_detail"), anchor=False)
+        _axis_detail(data, key_prefix)
+    if data.workshop.in_round2:
+        _rounds(data, key_prefix)
+    if not read_only and is_admin():
+        _overrides(data, key_prefix)
+
+
+def _axis_detail(data: WorkshopData, key_prefix: str) -> None:
     from analysis.figures.plotly_figures import strip_figure
     from analysis.formatting import format_number
     from analysis.statistics.explain import explain
 
     lg = lang()
     summary = data.summary
-    if not data.ratings.groups:
-        return
-    st.subheader(t("axis_detail"), anchor=False)
     sort_labels = {"order": t("sort_order"), "mean": t("sort_mean"), "consensus": t("sort_consensus")}
     sort_by = st.segmented_control(t("sort_by"), list(sort_labels), default="order", format_func=sort_labels.get,
                                    key=f"{key_prefix}-sort") or "order"
@@ -235,10 +274,6 @@ def _detail(data: WorkshopData, read_only: bool, key_prefix: str) -> None:
         st.markdown(f"**{t('comments_heading')}**")
         for group, text in comments:
             st.markdown(f"- **{plain(group)}**: {plain(text)}")
-    if data.workshop.in_round2:
-        _rounds(data, key_prefix)
-    if not read_only and is_admin():
-        _overrides(data, key_prefix)
 
 
 def _rounds(data: WorkshopData, key_prefix: str) -> None:

@@ -182,3 +182,20 @@ def test_round_two_table_shows_axis_names_as_text(store):
     assert list(table.value.index) == [plain(odd)]
     assert rewritten(str(table.value.index[0])) == []
 
+
+
+def test_the_phone_cards_show_axis_names_as_text(store):
+    """The minutes as one card per axis (a phone's view) are HTML: every text in them is escaped."""
+    from html import unescape as html_unescape
+
+    from analysis import Axis
+
+    odd = 'Mål <img src=x onerror="alert(1)"> & <b>nu</b>'
+    axes = [Axis("mal", odd, odd, "", ""), Axis("tid", "Tid", "Time", "", ""), Axis("ekonomi", "Ekonomi", "Money")]
+    w = _revealed(store, "Kort", "2026-05-01", axes=axes)
+    at = run_ok(app(w=w.id))
+    [cards] = [h.proto.body for h in at.get("html") if h.proto.body.startswith('<ul class="sp-cards"')]
+    assert "<img" not in cards and "<b>" not in cards
+    headings = re.findall(r"<h4>(.*?)</h4>", cards)
+    assert [html_unescape(h) for h in headings] == [odd, "Tid", "Ekonomi"]
+    assert re.findall(r"<dt>(.*?)</dt>", cards)[:4] == ["Medel", "Tolkning", "Spridning", "Värden"]
