@@ -5,6 +5,8 @@
   database, in the format of OUT's suffix; from the database it is the file the appendix page downloads.
 - `workshops`: the workshops in the database, with their ids.
 - `lockouts`, `unlock`, `logout-all`, `set-password`: the facilitator login, from the server's shell.
+- `backup FILE` / `restore FILE`: a consistent backup while the app runs, and putting one back with the app
+  stopped (survey/backup.py).
 
 Database commands use `--db URL`, else DATABASE_URL, else data/spindeln.db — the database the app uses.
 It lives in `survey/` because reading a file or the database is collecting; what it prints and writes is
@@ -75,7 +77,7 @@ FILE_ONLY = ("title", "date", "place", "federation", "scale")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m survey", description="Spindeln: workshop ratings, summaries, "
-                                     "minutes appendices and the facilitator login, from the shell.")
+                                     "minutes appendices, the facilitator login and backups, from the shell.")
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("summarize", help="print the per-axis summary of a ratings file (CSV or .xlsx)")
     s.add_argument("file")
@@ -107,7 +109,24 @@ def _parser() -> argparse.ArgumentParser:
     logout = sub.add_parser("logout-all", help="end every facilitator session (every browser must log in again)")
     set_password = sub.add_parser("set-password", help="replace the stored facilitator password")
     set_password.add_argument("--stdin", action="store_true", help="read the password from the first line of stdin")
-    for command in (w, unlock, lockouts, logout, set_password):
+    b = sub.add_parser(
+        "backup", help="write a consistent backup of the database; the app may keep running",
+        description="Write a backup of the database to FILE while the app keeps running: SQLite's online backup "
+                    "API (FILE is one SQLite file) or, for PostgreSQL, pg_dump --format=custom (FILE is its "
+                    "archive; pg_dump from PATH or /usr/lib/postgresql/*/bin). FILE is written under a temporary "
+                    "name and renamed when complete, then read back: the line printed says what the backup holds.")
+    b.add_argument("file", help="the backup to write")
+    b.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    restore = sub.add_parser(
+        "restore", help="replace the database with a backup (stop the app first)",
+        description="Replace the database with a backup that `backup` wrote, and upgrade it to this version's "
+                    "schema. Stop the app first: a restore refuses a SQLite file that another process has open and "
+                    "a PostgreSQL database that other clients are connected to. A database that holds workshops "
+                    "is replaced only with --force; a SQLite file is replaced in one step (rename), a PostgreSQL "
+                    "database in one transaction (pg_restore --clean --if-exists --no-owner).")
+    restore.add_argument("file", help="a backup written by `python -m survey backup`")
+    restore.add_argument("--force", action="store_true", help="replace a database that holds workshops")
+    for command in (w, unlock, lockouts, logout, set_password, b, restore):
         command.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL, else data/spindeln.db)")
     return parser
 
@@ -159,24 +178,38 @@ def _summarize(args) -> int:
 
 # ---------------------------------------------------------------------------------------------- the database
 
+def _url(args) -> str:
+    """--db, DATABASE_URL or data/spindeln.db, refused when it is no database URL SQLAlchemy can use."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from . import config
+
+    url = config.normalize_url(args.db) if args.db else config.database_url()
+    try:
+        make_url(url).get_dialect()
+    except (ArgumentError, ImportError):  # not a URL, or a dialect or driver SQLAlchemy does not have
+        raise _Refused(MESSAGES[getattr(args, "lang", "sv")]["bad_url"].format(db=args.db or url)) from None
+    return url
+
+
 def _store(args):
     """The store at --db, DATABASE_URL or data/spindeln.db; a SQLite file that is not there is an error
     (opening it would create an empty database and hide a typo)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from . import config
     from .store import Store
 
-    url = config.normalize_url(args.db) if args.db else config.database_url()
+    url = _url(args)
     m = MESSAGES[getattr(args, "lang", "sv")]
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" \
+            and not u.database.startswith("file:") and not Path(u.database).exists():
+        raise _Refused(m["no_database"].format(db=u.database))
     try:
-        u = make_url(url)
-        if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" \
-                and not u.database.startswith("file:") and not Path(u.database).exists():
-            raise _Refused(m["no_database"].format(db=u.database))
         return Store(url)
-    except (ArgumentError, ImportError):  # not a URL, or a dialect or driver SQLAlchemy does not have
+    except (ArgumentError, ImportError):  # a dialect whose driver is not installed
         raise _Refused(m["bad_url"].format(db=args.db or url)) from None
 
 
@@ -353,6 +386,20 @@ def _login(args, auth, store) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------------------------- backups
+
+def _backup_command(args) -> int:
+    from . import backup
+
+    url = _url(args)
+    try:
+        done = (backup.backup if args.command == "backup" else backup.restore)(url, args.file, force=args.force)
+    except backup.BackupError as exc:
+        raise _Refused(str(exc)) from None
+    print(done.line)
+    return 0
+
+
 def _joined(argv: Sequence[str]) -> list[str]:
     """`--workshop -n63XMsaZpuc` as `--workshop=-n63XMsaZpuc`: ids made before 2026-12 may start with "-",
     which argparse would take for an option."""
@@ -378,6 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(args)
         if args.command == "workshops":
             return _workshops(args)
+        if args.command in ("backup", "restore"):
+            return _backup_command(args)
         return _login_command(args)
     except _Refused as exc:
         return _fail(str(exc))

@@ -31,11 +31,11 @@ def _examples() -> list[tuple[list[str], list[str]]]:
 
 def test_the_readme_shows_the_commands():
     commands = [argv[0] for argv, _ in _examples()]
-    assert commands == ["summarize", "report", "workshops", "report"]
+    assert commands == ["summarize", "report", "workshops", "report", "backup", "restore"]
 
 
 def test_every_command_in_the_readme_prints_what_it_shows(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'spindeln.db'}"
+    url = f"sqlite:///{tmp_path / 'data' / 'spindeln.db'}"  # shown as the README shows the app's own
     store = Store(url)
     workshop_id = store.ensure_sample_workshop(SAMPLE_CSV).id
     store.dispose()
@@ -48,8 +48,11 @@ def test_every_command_in_the_readme_prints_what_it_shows(tmp_path, monkeypatch,
         if "--workshop" in argv:
             assert argv[argv.index("--workshop") + 1] == shown_id, "the README reports the workshop it listed"
             argv[argv.index("--workshop") + 1] = workshop_id
+        if argv[0] in ("backup", "restore"):  # the backup file, in the test's own directory too
+            (tmp_path / argv[1]).parent.mkdir(parents=True, exist_ok=True)
+            argv[1] = str(tmp_path / argv[1])
         assert main(argv) == 0, argv
-        out = capsys.readouterr().out.splitlines()
+        out = [line.replace(f"{tmp_path}/", "") for line in capsys.readouterr().out.splitlines()]
         if argv[0] == "workshops":
             shown_id = expected[0].split("\t")[0]
             expected = [line.replace(shown_id, workshop_id) for line in expected]
@@ -58,7 +61,7 @@ def test_every_command_in_the_readme_prints_what_it_shows(tmp_path, monkeypatch,
 
 
 @pytest.mark.parametrize("command", ["summarize", "report", "workshops", "unlock", "lockouts", "logout-all",
-                                     "set-password"])
+                                     "set-password", "backup", "restore"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])

@@ -31,6 +31,11 @@ def head() -> str:
     return ScriptDirectory.from_config(_config(None)).get_current_head()  # type: ignore[arg-type]
 
 
+def known(revision: str) -> bool:
+    """Whether `revision` is one of ours: a database from a newer Spindeln has one this version cannot upgrade."""
+    return any(s.revision == revision for s in ScriptDirectory.from_config(_config(None)).walk_revisions())  # type: ignore[arg-type]
+
+
 def current(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 

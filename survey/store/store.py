@@ -115,6 +115,10 @@ class Store:
                 raise _unavailable(exc) from exc
             self._schema_ready = True
 
+    def ensure_schema(self) -> None:
+        """Upgrade the database to the newest schema now rather than on first use (`python -m survey restore`)."""
+        self._ensure_schema()
+
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         """One consistent snapshot for reads that span several tables."""
