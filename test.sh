@@ -12,6 +12,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 command -v caddy >/dev/null 2>&1 || need+=(caddy)   # the reverse proxy of deploy/ (tests/browser/test_through_the_proxy.py)
 command -v zstd >/dev/null 2>&1 || need+=(zstd)     # deploy/precompress.py
+fc-list 2>/dev/null | grep -qi roboto || need+=(fonts-roboto-unhinted)  # the phones' font in the browser tests
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages: ${need[*]}"
