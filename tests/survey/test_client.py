@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import asyncio
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -104,3 +105,19 @@ def test_every_translation_is_swedish_and_every_pattern_reads_its_example():
             assert m, pattern
             got = re.sub(r"\$(\d)", lambda g: m.group(int(g.group(1))) or "", replacement)
             assert got == wanted
+
+
+def test_a_phone_is_spared_the_fonts_it_never_sees_and_a_group_form_gets_its_chunks_at_once():
+    import streamlit
+
+    real = (Path(streamlit.__file__).resolve().parent / "static" / "index.html").read_bytes()
+    assert b"SourceSansVF-Upright" in real and b'rel="preload"' in real  # what Streamlit's own page asks for
+    assert len(web.form_chunks()) == len(web.FORM_CHUNKS)  # every chunk found: a Streamlit upgrade shows here
+    page = web.lighter_page(real)
+    assert b"SourceSansVF-Upright" not in page.split(b"</head>")[0].split(b"<style>")[0]  # no preload
+    assert b"Material Symbols" in page and b"Promise.resolve" in page  # the icon font only when drawn
+    assert b'font-family:"Source Sans"' in page and b"modulepreload\" crossorigin href=\"./static/js/Html." not in page
+    form = web.lighter_page(real, group_form=True)
+    for name in web.form_chunks():
+        assert f'<link rel="modulepreload" crossorigin href="./static/js/{name}">'.encode() in form
+        assert (Path(streamlit.__file__).resolve().parent / "static" / "static" / "js" / name).is_file()
