@@ -62,8 +62,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "a11y_tested": "Vi testar Spindeln själva. Automatiska tester med axe-core, med regeluppsättningarna wcag2a, "
                        "wcag2aa, wcag21a och wcag21aa, körs vid varje ändring (CI) på varje sida och i varje läge en "
                        "användare möter: före och efter att en grupp skickat in, före och efter att resultatet visas, "
-                       "utloggad och inloggad. De godkänner ingen avvikelse. Vi har också gått igenom sidorna med "
-                       "enbart tangentbord.",
+                       "utloggad och inloggad. De godkänner ingen avvikelse. Ett test i en riktig webbläsare "
+                       "skattar och kommenterar med enbart tangentbord, och sidorna visas i Chromium i mobil-, "
+                       "dator- och projektorstorlek.",
         "a11y_reviewed": "Senaste bedömningen gjordes den {date}. Redogörelsen uppdaterades senast den {date}.",
         # shared
         "workshop_label": "Workshop",
@@ -409,7 +410,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "a11y_tested": "We test Spindeln ourselves. Automatic tests with axe-core, with the rule sets wcag2a, wcag2aa, "
                        "wcag21a and wcag21aa, run on every change (CI) on every page and in every state a user meets: "
                        "before and after a group submits, before and after the results are revealed, logged out and "
-                       "in. They accept no violation. We have also gone through the pages with the keyboard only.",
+                       "in. They accept no violation. A test in a real browser rates and "
+                       "comments with the keyboard only, and the pages are shown in Chromium at phone, laptop and "
+                       "projector size.",
         "a11y_reviewed": "The latest assessment was made on {date}. The statement was last updated on {date}.",
         # shared
         "workshop_label": "Workshop",
