@@ -138,17 +138,40 @@
     }
   }
 
+  // What Streamlit adds is looked at a moment later, in one pass, not while it draws: a group's confirmation is
+  // painted first (50 phones in one test browser showed the cost), and a subtree added in pieces is walked once.
+  var queued = [], queuedAt = 0;
+  function flush() {
+    var nodes = queued;
+    queued = [];
+    queuedAt = 0;
+    for (var i = 0; i < nodes.length; i++) {
+      var n = nodes[i];
+      if (!n.isConnected) continue;
+      var covered = false;  // inside another queued subtree: walked with it
+      for (var p = n.parentNode; p && !covered; p = p.parentNode) covered = p.__spindelnQueued === true;
+      if (!covered) sweep(n);
+    }
+    for (var k = 0; k < nodes.length; k++) delete nodes[k].__spindelnQueued;
+  }
   var observer = new MutationObserver(function (records) {
     for (var i = 0; i < records.length; i++) {
       var r = records[i];
       if (r.type === "childList") {
-        for (var j = 0; j < r.addedNodes.length; j++) sweep(r.addedNodes[j]);
+        for (var j = 0; j < r.addedNodes.length; j++) {
+          var n = r.addedNodes[j];
+          if (n.nodeType === 3) { fixText(n); continue; }
+          if (n.nodeType !== 1 || n.__spindelnQueued) continue;
+          n.__spindelnQueued = true;
+          queued.push(n);
+        }
       } else if (r.type === "characterData") {
         fixText(r.target);
       } else if (r.type === "attributes" && ATTRS.indexOf(r.attributeName) >= 0) {
         fixAttrs(r.target);
       }
     }
+    if (queued.length && !queuedAt) { queuedAt = Date.now(); setTimeout(flush, 60); }
   });
 
   // ---- the connection --------------------------------------------------------------------------------------
