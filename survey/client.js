@@ -420,10 +420,6 @@
       if (before !== config.lang) sweep(document.body);
     },
     translate: function (s) { return translate(s); },
-    state: function () {  // for tests: what the form shows, what is being put back
-      var f = form();
-      return { form: f ? read(f) : null, restoring: restoring && restoring.state, pending: !!pending };
-    },
   };
   compile();
   document.documentElement.lang = config.lang;

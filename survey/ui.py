@@ -257,6 +257,33 @@ def present_link(view_token: str) -> str:
     return f"{base_url()}/?{urlencode({'present': view_token})}"
 
 
+@functools.lru_cache(maxsize=64)
+def qr_png(link: str, min_px: int) -> tuple[bytes, int]:
+    """The QR code of `link` as a PNG with whole pixels per module, at least `min_px` wide, and its width: drawn
+    at its own size it stays sharp, however a screen or projector scales (error correction M)."""
+    import io
+    import math
+
+    import segno
+
+    qr = segno.make(link, error="m")
+    modules = qr.symbol_size(scale=1, border=2)[0]
+    scale = math.ceil(min_px / modules)
+    out = io.BytesIO()
+    qr.save(out, kind="png", scale=scale, border=2)
+    return out.getvalue(), modules * scale
+
+
+def qr_html(link: str, alt: str, min_px: int) -> str:
+    """The QR code as an <img> with a text alternative (st.image has none) that names what the code opens."""
+    import base64
+    import html
+
+    png, size = qr_png(link, min_px)
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" width="{size}" height="{size}" alt="{html.escape(alt)}">'
+
+
 def guarded(fn):
     """A page or fragment that never shows a visitor a traceback: a refused store operation shows its own
     Swedish (or English) message, anything else a plain one, and the details go to the server's log only.

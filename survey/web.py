@@ -242,9 +242,11 @@ def lighter_page(html: bytes, group_form: bool = False) -> bytes:
 
 
 class DocumentLanguage:
-    """ASGI middleware: Streamlit's page says `<html lang="en">` to every screen reader. The page is
-    Swedish unless its address asks for English (`?lang=en`), so the first paint says so; after that the
-    page script keeps `lang` in step with the language switch (survey.ui.document_language)."""
+    """ASGI middleware on Streamlit's page (its index.html, for every page address): it says `<html lang="en">`
+    to every screen reader, but the page is Swedish unless its address asks for English (`?lang=en`), so the
+    first paint says so (after that the page script keeps `lang` in step with the language switch,
+    survey.ui.document_language); it is made lighter for phones (`lighter_page`); and it gets the page's own
+    script in its head (`client_tag`)."""
 
     _TAG = b'<html lang="en">'
 
@@ -276,9 +278,10 @@ class DocumentLanguage:
                 body.append(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                html = b"".join(body).replace(self._TAG, b'<html lang="' + lang + b'">', 1)
-                if self._TAG in b"".join(body):  # Streamlit's page, not another HTML response
-                    html = lighter_page(html, group_form="g" in query).replace(b"</head>", client_tag() + b"</head>", 1)
+                html = b"".join(body)
+                if self._TAG in html:  # Streamlit's page, not another HTML response
+                    html = lighter_page(html.replace(self._TAG, b'<html lang="' + lang + b'">', 1),
+                                        group_form="g" in query).replace(b"</head>", client_tag() + b"</head>", 1)
                 headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
                 headers.append((b"content-length", str(len(html)).encode()))
                 await send({**start, "headers": headers})

@@ -70,3 +70,57 @@ def start_app(workdir: Path, database_url: str | None = None, script: str = "app
             time.sleep(0.2)
     process.kill()
     raise RuntimeError("app did not become healthy within 60 s:\n" + log_path.read_text(errors="replace"))
+
+
+@dataclass
+class Site:
+    """deploy/run.sh running: Caddy with `tls internal` at `url` in front of two Spindeln processes."""
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+    http_port: int
+    ca: Path  # Caddy's own CA (root.crt, intermediate.crt)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)  # run.sh's session: its processes and Caddy
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def start_site(workdir: Path, database_url: str, timeout: float = 240) -> Site:
+    """The deployment recipe as a federation runs it (deploy/run.sh), on free ports, its Caddy state in
+    `workdir`; waits until the site answers over https (the first start precompresses Streamlit's files)."""
+    import ssl
+
+    url = f"https://localhost:{free_port()}"
+    http_port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "SPINDELN_SITE": url, "SPINDELN_TLS": "internal",
+           "SPINDELN_HTTP_PORT": str(http_port), "SPINDELN_ADMIN": "off",
+           "SPINDELN_PORTS": f"{free_port()} {free_port()}", "SPINDELN_STATIC": str(workdir / "static"),
+           "SPINDELN_PUBLIC_URL": url, "SPINDELN_ADMIN_PASSWORD": ADMIN_PASSWORD, "HOME": str(workdir),
+           "XDG_DATA_HOME": str(workdir / "data"), "XDG_CONFIG_HOME": str(workdir / "config"),
+           "PYTHONUNBUFFERED": "1"}
+    log_path = workdir / "run.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    site = Site(url, process, log_path, http_port, workdir / "data" / "caddy" / "pki" / "authorities" / "local")
+    insecure = ssl._create_unverified_context()  # Caddy's own CA; nothing is installed in a trust store
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"deploy/run.sh exited with {process.returncode}:\n{site.log()}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2, context=insecure) as r:
+                if r.read() == b"ok":
+                    return site
+        except OSError:
+            time.sleep(0.5)
+    site.stop()
+    raise RuntimeError(f"the site did not answer within {timeout:.0f} s:\n{site.log()}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 from datetime import date
@@ -19,7 +18,7 @@ from .. import auth, web
 from ..importer import RatingsFileError, read_ratings
 from ..store import DEFAULT_QUESTIONS, PARTIES, StoreError
 from ..ui import (ADMIN_TOKEN, forget_admin, get_store, guarded, is_admin, join_link, lang, language_switch,
-                  join_address, links_warning, login_client, plain, present_link, t, view_link)
+                  join_address, links_warning, login_client, plain, present_link, qr_html, t, view_link)
 from ..store.codes import format_join_code
 from .shared import snapshot, workshop_labels
 
@@ -200,7 +199,7 @@ def _run(store, workshop) -> None:
                 if g.join_code:
                     c1.caption(t("join_code_shown", code=format_join_code(g.join_code), address=plain(join_address())))
                 with c1.expander(t("qr_code")):
-                    _qr_image(link, t("qr_alt", group=g.name))
+                    st.html(qr_html(link, t("qr_alt", group=g.name), 220))
                 if c2.button(t("revoke"), key=f"revoke-{g.id}", width="stretch"):
                     store.revoke_group(g.id)
                     st.rerun()
@@ -266,23 +265,6 @@ def _join_cards(title: str, cards: tuple[tuple[str, str, str], ...], lg: str, ad
     from survey.join_cards import join_cards_pdf
 
     return join_cards_pdf(title, cards, lg, address=address)
-
-
-def _qr_image(link: str, alt: str) -> None:
-    """The QR code as an image with a text alternative (st.image has none): the group's name and its link."""
-    import base64
-    import html
-
-    data = base64.b64encode(_qr_png(link)).decode("ascii")
-    st.html(f'<img src="data:image/png;base64,{data}" width="220" height="220" alt="{html.escape(alt)}">')
-
-
-def _qr_png(link: str) -> bytes:
-    import segno
-
-    out = io.BytesIO()
-    segno.make(link, error="m").save(out, kind="png", scale=6, border=2)
-    return out.getvalue()
 
 
 @st.fragment(run_every="2s")

@@ -10,16 +10,14 @@ own device."""
 from __future__ import annotations
 
 import html
-import math
 import time
-from functools import lru_cache
 
 import streamlit as st
 
 from analysis.statistics.labels import marks_legend
 from analysis.workshop import WorkshopData, countdown_text
 
-from ..ui import get_store, guarded, join_address, lang, t
+from ..ui import get_store, guarded, join_address, lang, qr_html, t
 from .shared import radar_caption, snapshot
 
 REFRESH = "1s"  # the countdown ticks; everything else changes only when the workshop does (cached by marker)
@@ -85,37 +83,12 @@ def _before_reveal(data: WorkshopData) -> None:
     names = ", ".join(data.groups_in)
     address = join_address()
     code, text = st.columns([2, 3], vertical_alignment="center", gap="large")
-    code.html(qr_html(address, t("presenter_qr_alt", address=address)))
+    code.html(f'<div class="spindeln-qr">{qr_html(address, t("presenter_qr_alt", address=address), QR_PX)}</div>')
     _room(("join", t("presenter_join", address=address)), ("big", f"{done} / {total}"),
           ("label", t("presenter_count", done=done, total=total)),
           ("names", t("presenter_in", names=names) if names else t("presenter_none_in")),
           ("label", t("presenter_waiting")), where=text)
 
-
-@lru_cache(maxsize=16)
-def qr_png(link: str) -> tuple[bytes, int]:
-    """The QR code of `link` as a PNG with whole pixels per module, at least QR_PX wide, and its width: drawn
-    at its own size it stays sharp, however the projector scales."""
-    import io
-
-    import segno
-
-    qr = segno.make(link, error="m")
-    modules = qr.symbol_size(scale=1, border=2)[0]
-    scale = math.ceil(QR_PX / modules)
-    out = io.BytesIO()
-    qr.save(out, kind="png", scale=scale, border=2)
-    return out.getvalue(), modules * scale
-
-
-def qr_html(link: str, alt: str) -> str:
-    """An <img> with a text alternative (st.image has none) that names what the code opens."""
-    import base64
-
-    png, size = qr_png(link)
-    data = base64.b64encode(png).decode("ascii")
-    return (f'<div class="spindeln-qr"><img src="data:image/png;base64,{data}" width="{size}" height="{size}" '
-            f'alt="{html.escape(alt)}"></div>')
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

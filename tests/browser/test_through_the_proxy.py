@@ -10,19 +10,15 @@ import http.client
 import io
 import os
 import shutil
-import signal
 import ssl
-import subprocess
-import time
 import urllib.request
-from pathlib import Path
 
 import docx
 import pytest
 from playwright.sync_api import expect
 
 from survey.store import Store
-from tests.appserver import ADMIN_PASSWORD, ROOT, free_port
+from tests.appserver import ADMIN_PASSWORD, start_site
 from tests.browser.conftest import wait_idle
 from tests.browser.test_live_workshop import AXES, create_workshop, login, rate
 from tests.pg import create_database
@@ -44,38 +40,13 @@ def site(pg_url, tmp_path_factory):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
-    work = tmp_path_factory.mktemp("site")
     database = create_database(pg_url)
-    https, http, ports = free_port(), free_port(), [free_port(), free_port()]
-    url = f"https://localhost:{https}"
-    env = {**os.environ, "DATABASE_URL": database, "SPINDELN_SITE": url, "SPINDELN_TLS": "internal",
-           "SPINDELN_HTTP_PORT": str(http), "SPINDELN_ADMIN": "off", "SPINDELN_PORTS": " ".join(map(str, ports)),
-           "SPINDELN_STATIC": str(work / "static"), "SPINDELN_PUBLIC_URL": url,
-           "SPINDELN_ADMIN_PASSWORD": ADMIN_PASSWORD, "HOME": str(work), "XDG_DATA_HOME": str(work / "data"),
-           "XDG_CONFIG_HOME": str(work / "config"), "PYTHONUNBUFFERED": "1"}
-    log_path = work / "run.log"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(["bash", "deploy/run.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    deadline = time.monotonic() + 180  # the first start precompresses Streamlit's files (about 15 s)
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"deploy/run.sh exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
-        try:
-            if _get(url + "/_stcore/health").read() == b"ok":
-                break
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            os.killpg(process.pid, signal.SIGTERM)
-            pytest.fail("the site did not answer within 180 s:\n" + log_path.read_text(errors="replace"))
-        time.sleep(0.5)
-    yield {"url": url, "ports": ports, "database": database, "log": log_path, "http_port": http}
-    os.killpg(process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        site = start_site(tmp_path_factory.mktemp("site"), database)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield {"url": site.url, "database": database, "log": site.log_path, "http_port": site.http_port}
+    site.stop()
 
 
 def _context(browser, viewport=(1280, 900)):
