@@ -50,17 +50,27 @@ def _english_found(page) -> list[str]:
 
     from survey.streamlit_sv import DEVELOPER_STRINGS, EXACT, PATTERNS
 
+    def scan() -> list[str]:
+        lines = [line.strip() for line in page.locator("body").inner_text().splitlines() if line.strip()]
+        attrs = page.evaluate("""() => Array.from(document.querySelectorAll('[aria-label],[title],[placeholder]'))
+            .flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))""")
+        text = "\n".join(lines)
+        found = [s for s in (*lines, *attrs) if s in EXACT and EXACT[s] != s]
+        found += [s for s in EXACT if len(s) > 14 and s in text]
+        found += [s for s in (*lines, *attrs) for p, _ in PATTERNS if re.match(p, s) and not p.startswith("^(January")]
+        found += [s for s in DEVELOPER_STRINGS if s in text or any(s in a for a in attrs)]
+        return sorted(set(found))
+
+    # The translation follows Streamlit's drawing by a moment, and a slow machine draws late: English that is
+    # still there after 5 s is a leak (CI once looked 600 ms after a phone's first paint and saw a list's hint).
     wait_idle(page)
-    page.wait_for_timeout(600)  # the translation follows the drawing by a moment
-    lines = [line.strip() for line in page.locator("body").inner_text().splitlines() if line.strip()]
-    attrs = page.evaluate("""() => Array.from(document.querySelectorAll('[aria-label],[title],[placeholder]'))
-        .flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))""")
-    text = "\n".join(lines)
-    found = [s for s in (*lines, *attrs) if s in EXACT and EXACT[s] != s]
-    found += [s for s in EXACT if len(s) > 14 and s in text]
-    found += [s for s in (*lines, *attrs) for p, _ in PATTERNS if re.match(p, s) and not p.startswith("^(January")]
-    found += [s for s in DEVELOPER_STRINGS if s in text or any(s in a for a in attrs)]
-    return sorted(set(found))
+    found = scan()
+    for _ in range(10):
+        if not found:
+            break
+        page.wait_for_timeout(500)
+        found = scan()
+    return found
 
 
 def test_no_english_from_streamlit_on_any_swedish_page(tmp_path, new_page):
