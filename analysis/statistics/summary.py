@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 import numpy as np
-from scipy import stats as _stats
+from scipy.special import stdtrit  # the t quantile; scipy.stats would cost a server 45 MB more to import
 
 from analysis.formatting import format_mean, format_values
 from analysis.statistics.labels import Interpretation, Spread, interpret, spread_label
@@ -177,7 +177,7 @@ def _t_quantiles(dfs: np.ndarray) -> np.ndarray:
     out = np.full(dfs.shape, np.nan)
     ok = dfs >= 1
     if ok.any():
-        out[ok] = _stats.t.ppf(0.975, dfs[ok])
+        out[ok] = stdtrit(dfs[ok], 0.975)
     return out
 
 

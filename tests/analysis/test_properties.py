@@ -293,3 +293,15 @@ def test_labels_equal_a_direct_reading_of_the_rules(r):
         if a.n >= 2:
             assert a.polarised == polarised
             assert a.share_high == pytest.approx(share)
+
+
+def test_the_confidence_interval_uses_the_published_t_quantiles():
+    """95 % interval = mean ± t(0.975, n − 1) · sd / √n, with t from the table in every statistics book."""
+    table = {2: 12.706, 3: 4.303, 4: 3.182, 5: 2.776, 11: 2.228, 31: 2.042}
+    for n, t in table.items():
+        values = [[1.0], [5.0]] + [[3.0]] * (n - 2)
+        a = summarize(Ratings([f"G{i}" for i in range(n)], (Axis("x", "X"),), np.array(values),
+                              Scale(1, 5, 0.5))).axes[0]
+        sd = float(np.std(np.ravel(values), ddof=1))
+        expected = t * sd / math.sqrt(n)
+        assert (a.mean - a.ci95[0]) == pytest.approx(min(expected, a.mean - 1), abs=2e-3)
