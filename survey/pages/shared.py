@@ -117,9 +117,7 @@ def show_results(data: WorkshopData, *, read_only: bool, key_prefix: str, poll: 
         st.caption(meta)
     if not workshop.results_visible:
         st.warning(t("not_revealed_banner"))
-    show_groups = st.toggle(t("show_groups"), value=group_lines_by_default(data.active_groups),
-                            key=f"{key_prefix}-groups-{workshop.id}")  # each workshop starts from its own default
-    {POLL: _live, GROUP_POLL: _live_slow}[poll](workshop.id, show_groups, key_prefix)
+    {POLL: _live, GROUP_POLL: _live_slow}[poll](workshop.id, key_prefix)
     _detail(data, read_only, key_prefix, folded=fold_detail)
 
 
@@ -191,7 +189,18 @@ def result_cards(summary, lg: str) -> str:
     return f'<ul class="sp-cards" role="list" aria-label="{escape(TEXTS[lg]["result_cards"])}">{items}</ul>'
 
 
-def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
+def _group_lines(data: WorkshopData, key_prefix: str) -> bool:
+    """The switch for each group's line: it follows the number of groups (lines up to eight, then the mean and
+    its band: a board opened when three groups had links must not go on drawing the lines of the twelve there
+    are now) until the reader sets it; then it stays as set. Each workshop has its own."""
+    key = f"{key_prefix}-groups-{data.workshop.id}"
+    touched = f"{key}-set"
+    if not st.session_state.get(touched):
+        st.session_state[key] = group_lines_by_default(data.active_groups)
+    return st.toggle(t("show_groups"), key=key, on_change=st.session_state.__setitem__, args=(touched, True))
+
+
+def _live_part(workshop_id: str, key_prefix: str) -> None:
     """The count first, so it reaches the browser before the chart is built. A reader who is not the
     facilitator loses the results the moment they are hidden again (the page reruns and leaves them out)."""
     dark = (getattr(st.context, "theme", None) or {}).get("type") == "dark"
@@ -199,6 +208,7 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
     data = _snapshot(workshop_id, marker)
     if not data.workshop.results_visible and not is_admin():
         st.rerun(scope="app")
+    show_groups = _group_lines(data, key_prefix)
     done, total = data.progress
     st.caption(t("groups_submitted", done=done, total=total))
     if not done:
@@ -223,14 +233,14 @@ def _live_part(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
 
 @st.fragment(run_every=POLL)
 @guarded
-def _live(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
-    _live_part(workshop_id, show_groups, key_prefix)
+def _live(workshop_id: str, key_prefix: str) -> None:
+    _live_part(workshop_id, key_prefix)
 
 
 @st.fragment(run_every=GROUP_POLL)
 @guarded
-def _live_slow(workshop_id: str, show_groups: bool, key_prefix: str) -> None:
-    _live_part(workshop_id, show_groups, key_prefix)
+def _live_slow(workshop_id: str, key_prefix: str) -> None:
+    _live_part(workshop_id, key_prefix)
 
 
 def _detail(data: WorkshopData, read_only: bool, key_prefix: str, folded: bool = False) -> None:

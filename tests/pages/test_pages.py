@@ -585,6 +585,29 @@ def test_group_lines_start_on_for_eight_groups_and_off_for_nine(store):
             assert {f"Grupp {i + 1}" for i in range(n)} <= set(names)
 
 
+def test_the_group_lines_follow_the_count_of_groups_until_the_reader_sets_them(store):
+    """A board opened when three groups had links kept drawing every line after the facilitator added nine
+    more: the default was taken once, when the page first ran."""
+    w = store.create_workshop("Många grupper", "2027-02-01")
+    store.set_state(w.id, "revealed")
+    groups = [store.add_group(w.id, f"Grupp {i + 1}") for i in range(3)]
+    at = run_ok(app(w=w.id))
+    assert at.toggle(key=f"results-groups-{w.id}").value is True
+    groups += [store.add_group(w.id, f"Grupp {i + 1}") for i in range(3, 12)]
+    for i, g in enumerate(groups):
+        store.submit(w.id, g.id, {k: 1.0 + (i % 9) / 2 for k in AXIS_KEYS}, entered_by="facilitator")
+    at = run_ok(at)
+    assert at.toggle(key=f"results-groups-{w.id}").value is False
+    names = [tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    assert "Grupp 1" not in names and "Medel" in names
+    run_ok(at.toggle(key=f"results-groups-{w.id}").set_value(True))  # the reader wants them: they stay
+    store.add_group(w.id, "Grupp 13")
+    at = run_ok(at)
+    assert at.toggle(key=f"results-groups-{w.id}").value is True
+    names = [tr.get("name") for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    assert {f"Grupp {i + 1}" for i in range(12)} <= set(names)
+
+
 # ---------------------------------------------------------------------------------------------- paper entry
 
 
