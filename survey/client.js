@@ -11,6 +11,9 @@
       saved only when the server's page says so (its acknowledgement marker changes); until then the old
       confirmation is hidden, the page says "Skickar …", and when the connection is back the press is made
       again by itself.
+   4. A group's page follows the facilitator: every few seconds, while the page is in view, it asks the server
+      for the phase of the workshop (survey/follow.py) and, only when it differs from the one the page was drawn
+      in, presses the page's hidden button so that Streamlit draws it again.
 
    survey/web.py serves this file with the table (window.__spindelnTable) and the texts (window.__spindelnTexts)
    in front of it and puts it in the head of every page, so it runs before Streamlit's own script has connected;
@@ -30,6 +33,8 @@
   var USER_CONTENT = '[data-testid="stMarkdownContainer"], [data-testid="stTable"], .stCode, ' +
     '[data-testid="stHtml"], .js-plotly-plot, textarea, [contenteditable], #spindeln-net';
   var DRAFT_DAYS = 7;
+  var SCRIPT = document.currentScript && document.currentScript.src;  // …/<base>/spindeln/client.js?v=…
+  var BASE = SCRIPT ? new URL(SCRIPT).pathname.replace(/\/spindeln\/client\.js$/, "") : "";
 
   function compile() {
     patterns = (TABLE.patterns || []).map(function (p) { return [new RegExp(p[0]), p[1]]; });
@@ -153,6 +158,7 @@
       if (!covered) sweep(n);
     }
     for (var k = 0; k < nodes.length; k++) delete nodes[k].__spindelnQueued;
+    if (window.__spindeln) window.__spindeln.tick();  // what Streamlit drew may answer a press or need a draft
   }
   var observer = new MutationObserver(function (records) {
     for (var i = 0; i < records.length; i++) {
@@ -191,7 +197,8 @@
       document.body.appendChild(banner);
     }
     if (banner.textContent !== (text || "")) banner.textContent = text || "";
-    banner.className = text ? "on " + (kind || "") : "";
+    var cls = text ? "on " + (kind || "") : "";
+    if (banner.className !== cls) banner.className = cls;  // an unchanged banner is not touched, 2.5 times a second
   }
 
   // ---- the group form: drafts and honest saves -------------------------------------------------------------
@@ -202,6 +209,8 @@
   var lastServer = null; // the digest of the stored answers the form last showed
   var settling = null;   // {session, at}: when this page first showed a form of that session
   var restoredAt = 0;     // when the page said it put a draft back
+  var tookOver = false;   // the group changed the form before this page's session was settled
+  var unsettled = false;  // a form is shown whose session this page has not settled on yet
   var onlineSince = Date.now(), wasOnline = true;
 
   function marker() {
@@ -311,10 +320,11 @@
   function tick() {
     var t = TEXTS[config.lang] || {};
     var online = connected();
-    if (online && !wasOnline) onlineSince = Date.now();
+    if (online && !wasOnline) { onlineSince = Date.now(); askSoon(0); }  // back: is it the same server?
     wasOnline = online;
     var m = marker();
     var f = m && form();
+    unsettled = !!(m && m.session !== session);
     document.body.classList.toggle("spindeln-pending", !!pending);
     if (f && m && idle() && online && m.session !== session && (!settling || settling.session !== m.session)) {
       settling = { session: m.session, at: Date.now() };  // let a fresh page finish drawing before comparing
@@ -325,7 +335,10 @@
         lastServer = m.server;
         restoring = null;
         var draft = load(m.key);
-        if (draft && draft.server === m.server && !same(draft.state, read(f))) {
+        if (tookOver) {                   // the group picked or typed before the page had settled: theirs wins
+          tookOver = false;
+          store(m, f);
+        } else if (draft && draft.server === m.server && !same(draft.state, read(f))) {
           restoring = { state: draft.state, tries: 0 };
           say(t.client_draft_restored, "info");
           restoredAt = Date.now();
@@ -388,7 +401,11 @@
   function userChange(e) {
     var f = form();
     if (!f || !f.contains(e.target)) return;
-    if (e.isTrusted) restoring = null;  // the group has taken over: what it does now is the draft
+    if (e.isTrusted) {                  // the group has taken over: what it does now is the draft
+      restoring = null;
+      var now = marker();
+      if (now && now.session !== session) tookOver = true;  // and no older draft is put over it later
+    }
     else if (Date.now() < applying || restoring) return;
     setTimeout(function () { var m = marker(); if (m && m.session === session && !restoring) store(m, f); }, 60);
   }
@@ -400,6 +417,45 @@
   });
   window.addEventListener("online", tick);
   window.addEventListener("offline", tick);
+
+  // ---- following the facilitator ----------------------------------------------------------------------------
+  // One question at a time, which the server holds until the phase differs from the one the page was drawn in
+  // (or some twenty seconds pass): a phone follows within about a second and asks a few times a minute.
+  var asking = false, followed = null, again = null;
+  function askSoon(ms) { clearTimeout(again); again = setTimeout(follow, ms); }
+  function follow() {
+    var m = document.querySelector("[data-spindeln-follow]");
+    var q = new URLSearchParams(location.search);
+    if (!m || asking || document.visibilityState === "hidden" || !connected() || !q.get("w") || !q.get("g")) return;
+    asking = true;
+    var body = new URLSearchParams({ w: q.get("w"), g: q.get("g"), p: m.getAttribute("data-spindeln-follow"),
+                                     s: m.getAttribute("data-process") });  // the token in the body: in no log
+    fetch(BASE + "/spindeln/phase", { method: "POST", body: body, cache: "no-store", credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (answer) {
+        asking = false;
+        var mark = document.querySelector("[data-spindeln-follow]");
+        if (!answer) return askSoon(3000);
+        var parts = answer.split(" "), now = parts[0] + " " + parts[1];
+        var shown = mark && mark.getAttribute("data-spindeln-follow") + " " + mark.getAttribute("data-process");
+        if (!mark || now === shown) return askSoon(200);
+        // Another server process drew this page (it restarted): it knows neither the session nor the form, and a
+        // press of the form's button goes nowhere, so the page is drawn again at once, a press under way or not
+        // (the press is made again by itself once the page shows the acknowledgement has not come).
+        var otherServer = parts[1] !== mark.getAttribute("data-process");
+        if (!otherServer && (pending || !idle())) return askSoon(1000);  // busy: press once it is done
+        if (followed && followed.drawn === shown && followed.now === now && Date.now() - followed.at < 10000) {
+          return askSoon(3000);  // pressed for this phase already and the page did not change: not in a loop
+        }
+        var b = document.querySelector(".st-key-follow-now button");
+        if (b && !b.disabled) { followed = { drawn: shown, now: now, at: Date.now() }; b.click(); }
+        askSoon(1000);
+      }, function () { asking = false; askSoon(3000); });
+  }
+  setInterval(follow, 2000);  // starts it again after a sleep, a lost connection, or before the page had a marker
+  document.addEventListener("visibilitychange", function () {  // a phone woken up asks at once
+    if (document.visibilityState === "visible") follow();
+  });
 
   var style = document.createElement("style");
   style.textContent =
@@ -420,6 +476,7 @@
       if (before !== config.lang) sweep(document.body);
     },
     translate: function (s) { return translate(s); },
+    tick: function () { tick(); },
   };
   compile();
   document.documentElement.lang = config.lang;
@@ -427,5 +484,12 @@
   observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true,
                                     attributeFilter: ATTRS });
   forgetOld();
-  setInterval(tick, 400);
+  // Looked at when the page changes (above) and after every click, input and change of the connection; by the
+  // clock only while something is under way (a press, a draft going back, a fresh page settling, a message
+  // shown), else every two seconds: fifty idle forms in one test browser showed the cost of 2.5 looks a second.
+  function busy() {
+    return !!pending || !!restoring || !!(banner && banner.className) || unsettled;
+  }
+  setInterval(function () { if (busy()) tick(); }, 400);
+  setInterval(tick, 2000);
 })();

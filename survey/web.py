@@ -10,11 +10,13 @@ the server and deletes the cookie. Neither the token nor the code appears in a U
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import json
 import logging
 import re
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -23,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from . import auth, config
+from . import auth, config, follow
 
 log = logging.getLogger(__name__)
 
@@ -91,15 +93,19 @@ def _no_store(response: RedirectResponse) -> RedirectResponse:
     return response
 
 
-async def _form_field(request: Request, name: str, limit: int = 4096) -> str | None:
-    """One field of a small url-encoded POST body (no multipart parser needed; larger bodies are refused)."""
+async def _form(request: Request, limit: int = 4096) -> dict[str, str] | None:
+    """The fields of a small url-encoded POST body (no multipart parser needed; larger bodies are refused)."""
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
             return None
-    values = parse_qs(body.decode("ascii", errors="replace")).get(name)
-    return values[0] if values else None
+    return {k: v[0] for k, v in parse_qs(body.decode("ascii", errors="replace")).items()}
+
+
+async def _form_field(request: Request, name: str, limit: int = 4096) -> str | None:
+    fields = await _form(request, limit)
+    return None if fields is None else fields.get(name)
 
 
 def _cross_site(request: Request) -> bool:
@@ -185,11 +191,40 @@ async def client_route(request: Request) -> Response:
                     headers={"Cache-Control": cache, "X-Content-Type-Options": "nosniff"})
 
 
+async def phase_route(request: Request) -> Response:
+    """The phase of a group's page now and this server process (survey.follow), "<phase> <process>": the page's
+    script compares them with those the page was drawn with. Held until the phase differs from `p` (or
+    HOLD_SECONDS pass); a page of another process (`s`) is answered at once. A POST, so the link's token is in
+    no address and no log; the answer is never cached."""
+    from .store import StoreError
+    from .ui import get_store
+
+    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    fields = await _form(request, limit=512) or {}
+    workshop, token, drawn = fields.get("w", ""), fields.get("g", ""), fields.get("p", "")
+    if not (_WORKSHOP_ID.fullmatch(workshop) and _WORKSHOP_ID.fullmatch(token)) or len(drawn) > 64:
+        return Response("", status_code=400, headers=headers)
+    # A page drawn by another process (before a restart) is answered at once: this one does not know its session.
+    held = bool(drawn) and fields.get("s") == follow.PROCESS
+    give_up = time.monotonic() + (follow.HOLD_SECONDS if held else 0)
+    while True:
+        now = follow.recent_phase(workshop, token)  # fifty phones waiting: one read of the database a second
+        if now is None:
+            try:
+                now = await run_in_threadpool(follow.phase, get_store(), workshop, token)
+            except StoreError:  # busy or unreachable: the phone asks again in a moment
+                return Response("", status_code=503, headers=headers)
+        if now != drawn or time.monotonic() >= give_up or follow.stopping() or await request.is_disconnected():
+            return Response(f"{now} {follow.PROCESS}", media_type="text/plain", headers=headers)
+        await asyncio.sleep(follow.FRESH_SECONDS)
+
+
 def routes() -> list[Route]:
     base = base_path()
     return [Route(base + SESSION_PATH, session_route, methods=["POST"]),
             Route(base + LOGOUT_PATH, logout_route, methods=["POST"]),
-            Route(base + CLIENT_PATH, client_route, methods=["GET", "HEAD"])]
+            Route(base + CLIENT_PATH, client_route, methods=["GET", "HEAD"]),
+            Route(base + follow.PATH, phase_route, methods=["POST"])]
 
 
 _FONT_PRELOAD = re.compile(rb'<link\s+rel="preload"\s+href="[^"]*SourceSans[^"]*"[^>]*/?>')

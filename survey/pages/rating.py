@@ -11,6 +11,7 @@ import streamlit as st
 
 from analysis.formatting import format_value
 
+from .. import follow
 from ..store import StoreError, UnavailableError
 from ..ui import get_store, guarded, lang, language_switch, plain, t
 from .shared import GROUP_POLL, show_results, snapshot
@@ -30,9 +31,10 @@ def _current_group():
 def page() -> None:
     language_switch(st.container())
     store, workshop, group = _current_group()
-    seen = _phase(workshop.id, st.query_params["g"]) if workshop is not None and st.query_params.get("g") else None
+    token = st.query_params.get("g", "")
+    seen = follow.phase(store, workshop.id, token) if workshop is not None and token else None
     if seen is not None:
-        _follow(workshop.id, st.query_params["g"], seen)
+        _follow_marker(seen)
     if group is None:
         st.error(t("bad_link"))
         return
@@ -58,48 +60,25 @@ def page() -> None:
         show_results(snapshot(workshop.id), read_only=True, key_prefix="group", poll=GROUP_POLL, fold_detail=True)
 
 
-FOLLOW = "2s"  # how soon a phone follows the facilitator: open, reveal, round 2, close, a revoked or renewed link
-
-
-def _phase(workshop_id: str, token: str) -> tuple:
-    """What decides how the group's page looks: the workshop's state, whether the results show, the round
-    and its axes, the questions, and whether this link still belongs to a group. Read through the shared
-    snapshot, so a phone that finds nothing changed costs one small query (the change marker)."""
-    try:
-        data = snapshot(workshop_id)
-    except StoreError:  # the workshop is gone
-        return ("gone",)
-    w = data.workshop
-    return (w.state, w.results_visible, w.current_round, w.round2_axes, w.deleted_at is None,
-            tuple(q.id for q in data.questions), _link_alive(workshop_id, token, data.revision))
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _link_alive(workshop_id: str, token: str, marker: str) -> bool:
-    """Whether the link's group exists and is not revoked, once per change of the workshop (revoking and
-    renewing a link change the marker)."""
-    return get_store().group_by_token(workshop_id, token) is not None
-
-
-@st.fragment(run_every=FOLLOW)
-@guarded
-def _follow(workshop_id: str, token: str, seen: tuple) -> None:
-    """Runs the whole page again, within about two seconds and without a touch, when the facilitator opens,
-    reveals, hides, starts round 2 or closes, changes the questions, or revokes or renews this link. Picks
-    made in the form but not sent stay in the form (it keeps its keys)."""
-    if _phase(workshop_id, token) != seen:
-        st.rerun(scope="app")
+def _follow_marker(seen: str) -> None:
+    """Where survey/client.js learns the phase this page was drawn in (survey.follow) and the hidden button it
+    presses when the phase has changed: the whole page runs again, within a second or two and without a touch,
+    when the facilitator opens, reveals, hides, starts round 2 or closes, changes the questions, or revokes or
+    renews this link. Picks made in the form but not sent stay in the form (it keeps its keys)."""
+    with st.container(key="follow"):  # never shown (survey/ui.py's page style)
+        st.html(f'<span hidden data-spindeln-follow="{seen}" data-process="{follow.PROCESS}"></span>', width="content")
+        st.button(t("follow_button"), key="follow-now")
 
 
 @st.fragment
 @guarded
-def _rating_form(store, workshop, group, axes, round_, writable, questions, seen: tuple) -> None:
+def _rating_form(store, workshop, group, axes, round_, writable, questions, seen: str) -> None:
     """The group's one form: ratings, comments and, in round 1, its points on the discussion questions, saved
     by its one button (so nothing typed is left behind by pressing the "wrong" button). A fragment: pressing
     the button reruns the form alone, not the results below it, so the confirmation comes at once however
     much the page shows (the store still checks the workshop's state on every write)."""
-    if _phase(workshop.id, group.token) != seen:  # a fragment rerun gets the page's last arguments: the
-        st.rerun(scope="app")                     # facilitator changed something since, so run the whole page
+    if follow.phase(store, workshop.id, group.token) != seen:  # a fragment rerun gets the page's last arguments:
+        st.rerun(scope="app")                                  # something changed since, so run the whole page
     lg = lang()
     rate_ok = workshop.group_may_rate(round_)  # else only the discussion points can still be saved
     saved_answers = store.saved_answers(workshop.id, group.id) if questions else {}

@@ -456,6 +456,26 @@ class Store:
             raise NotFoundError("workshop_not_found")
         return str(revision)
 
+    def follow_state(self, workshop_id: str) -> tuple[tuple, dict[str, str]]:
+        """What decides how a group's page looks, read in one transaction: the workshop's state, whether the
+        results show, the round and its axes, whether it is in the bin, and its questions; and the group name
+        behind every live link (token → name). `survey.follow` turns it into the phase a phone compares."""
+        if not _looks_like_id(workshop_id):
+            raise NotFoundError("workshop_not_found")
+        w, q = workshops, questions_table
+        with self._read() as conn:
+            row = conn.execute(select(w.c.state, w.c.revealed, w.c.current_round, w.c.round2_axes, w.c.deleted_at)
+                               .where(w.c.id == workshop_id)).first()
+            if row is None:
+                raise NotFoundError("workshop_not_found")
+            asked = conn.execute(select(q.c.id, q.c.text).where(q.c.workshop_id == workshop_id)
+                                 .order_by(q.c.position)).all()
+            live = conn.execute(select(groups.c.token, groups.c.name).where(
+                groups.c.workshop_id == workshop_id, groups.c.revoked.is_(False))).all()
+        state = (row.state, bool(row.revealed), row.current_round, tuple(json.loads(row.round2_axes)),
+                 row.deleted_at is None, tuple((r.id, r.text) for r in asked))
+        return state, {r.token: r.name for r in live}
+
     # -- groups
 
     def add_group(self, workshop_id: str, name: str, party: str | None = None) -> Group:

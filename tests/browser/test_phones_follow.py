@@ -31,6 +31,21 @@ def test_a_phone_follows_every_step_of_the_facilitator(browser, tmp_path):
         store.set_state(w.id, "open")
         expect(phone.locator(".st-key-axis-finansiera")).to_be_visible(timeout=SOON)
 
+        # Nothing changes for a while (another group's ratings change nothing here): no Streamlit run at all,
+        # though the phone keeps asking (fifty phones each running the page every two seconds was the cost).
+        wait_idle(phone)
+        phone.evaluate("""() => { window.__runs = 0; new MutationObserver(() => {
+            if (document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'running') window.__runs++;
+        }).observe(document.querySelector('[data-testid=stApp]'), {attributes: true}); }""")
+        with phone.expect_request(lambda r: r.url.endswith("/spindeln/phase") and r.method == "POST") as asked:
+            store.submit(w.id, other.id, {a.key: 3 for a in w.axes})
+        assert "g=" + g.token in (asked.value.post_data or "") and g.token not in asked.value.url
+        phone.wait_for_timeout(6_000)
+        assert phone.evaluate("window.__runs") == 0
+        store.set_state(w.id, "open")  # a second "open" (another facilitator's stale page) changes nothing either
+        phone.wait_for_timeout(3_000)
+        assert phone.evaluate("window.__runs") == 0
+
         # A pick and a point, not sent; the facilitator adds a question meanwhile: both stay.
         phone.locator(".st-key-axis-finansiera").get_by_role("radio", name="4", exact=True).click()
         phone.get_by_test_id("stTextArea").locator("textarea").first.fill("Vår första punkt")

@@ -5,18 +5,16 @@ Where the store is involved the tests run on both backends (`store` from tests/p
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import threading
 import time
-from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from survey import auth, web
+from survey import auth, follow, web
 from survey.store import Store, settings_table
+from tests.asgi import post_form as _call
 
 T0 = 1_800_000_000.0
 ME, YOU = "198.51.100.7", "203.0.113.9"
@@ -331,29 +329,6 @@ def test_a_login_code_is_single_use_short_lived_and_replaces_the_tab_session(sto
 # ---------------------------------------------------------------------------------------------- the cookie routes
 
 
-def _call(route, path: str, form: dict | None = None, cookies: str = "", scheme: str = "http",
-          headers: list | None = None, client: str = "127.0.0.1", query: str = ""):
-    """Call a route as Starlette would for a browser's form POST (no HTTP client library needed)."""
-    from starlette.requests import Request
-
-    body = urlencode(form or {}).encode()
-    raw = [(b"host", b"127.0.0.1:8501"), (b"content-type", b"application/x-www-form-urlencoded"),
-           (b"content-length", str(len(body)).encode())]
-    raw += ([(b"cookie", cookies.encode())] if cookies else []) + (headers or [])
-    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "scheme": scheme,
-             "query_string": query.encode(), "headers": raw, "server": ("127.0.0.1", 8501),
-             "client": (client, 40000), "root_path": ""}
-    messages = [{"type": "http.request", "body": body, "more_body": False}]
-
-    async def receive():
-        return messages.pop(0) if messages else {"type": "http.disconnect"}
-
-    # In a thread of its own: the browser tests' Playwright (same process, session-scoped) keeps an event loop
-    # running in this one, where asyncio.run refuses to start.
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, route(Request(scope, receive))).result()
-
-
 @pytest.fixture
 def app_store(store, monkeypatch):
     from survey import ui
@@ -379,7 +354,7 @@ def test_the_session_route_trades_a_code_for_an_httponly_strict_cookie(app_store
     code = auth.issue_login_code(app_store, auth.start_session(app_store))
     assert "set-cookie" not in _call(web.session_route, web.SESSION_PATH, {"code": code, "pad": "x" * 5000}).headers
     assert {r.path: r.methods for r in web.routes()} == {web.SESSION_PATH: {"POST"}, web.LOGOUT_PATH: {"POST"},
-                                                         web.CLIENT_PATH: {"GET", "HEAD"}}
+                                                         web.CLIENT_PATH: {"GET", "HEAD"}, follow.PATH: {"POST"}}
 
 
 def test_over_https_the_cookie_is_secure_and_host_only(app_store, monkeypatch):
