@@ -1,5 +1,6 @@
-"""The HTTP routes mounted by app.py through `st.App`: the two of the facilitator's session cookie, and the
-page's own script (survey/client.js), which DocumentLanguage puts in the head of every page.
+"""The HTTP routes mounted by app.py through `st.App`: the two of the facilitator's session cookie, the
+page's own script (survey/client.js), which DocumentLanguage puts in the head of every page, and the phase a
+group's phone follows (survey/follow.py).
 
 A Streamlit script cannot set a cookie (it talks to the browser over a WebSocket), so after a good
 password the console has the browser POST a single-use code that lives 60 s to SESSION_PATH. The route
