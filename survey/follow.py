@@ -37,8 +37,9 @@ _KEEP = 256  # workshops remembered at once; more are simply read again
 
 def phase(store, workshop_id: str, token: str) -> str:
     """The phase of the group page `?w=workshop_id&g=token`: it changes exactly when that page must be drawn
-    again (and so does PROCESS when the server is another one). Shared by every phone of a workshop for one state of it: asking again when nothing changed costs
-    one small query. The marker is read before the state, so what is remembered under it is never older."""
+    again (and PROCESS says when the server is another one). Shared by every phone of a workshop for one state
+    of it: asking again when nothing changed costs one small query. The marker is read before the state, so
+    what is remembered under it is never older."""
     try:
         read_at = time.monotonic()
         marker = store.change_marker(workshop_id)
@@ -53,17 +54,22 @@ def phase(store, workshop_id: str, token: str) -> str:
             _latest[workshop_id] = known
     except NotFoundError:
         return _digest(_GONE)
-    return _digest((*known[1], known[2].get(token)))
+    return _page_phase(known, token)
 
 
 def recent_phase(workshop_id: str, token: str, within: float = FRESH_SECONDS) -> str | None:
     """The phase as this process read it less than `within` seconds ago, without asking the database (fifty
-    phones share one read a second); None when it is older or unknown. Another process's change shows within
-    `within` plus the phone's interval."""
+    phones share one read a second); None when it is older or unknown. So a change made through another
+    process reaches a phone held here within about `within`."""
     known = _latest.get(workshop_id)
     if known is None or time.monotonic() - known[3] > within:
         return None
-    return _digest((*known[1], known[2].get(token)))
+    return _page_phase(known, token)
+
+
+def _page_phase(known: tuple[str, tuple, dict[str, str], float], token: str) -> str:
+    _, state, live, _ = known
+    return _digest((*state, live.get(token)))
 
 
 def _digest(value: tuple) -> str:
@@ -74,6 +80,6 @@ def stopping() -> bool:
     """Whether the server is shutting down, so that held questions are answered now rather than keeping it
     waiting for them (uvicorn waits for every request in progress). uvicorn's own SIGTERM handler is a method of
     its server, which says `should_exit`; with any other handler this is False and a stop waits at most
-    HOLD_SECONDS (tests/browser/test_phones_follow.py stops a server with a question held)."""
+    HOLD_SECONDS (tests/survey/test_follow.py stops a server with a question held)."""
     server = getattr(signal.getsignal(signal.SIGTERM), "__self__", None)
     return bool(getattr(server, "should_exit", False))
