@@ -137,8 +137,9 @@ def axis_label(a: AxisSummary, lang: str = "sv") -> str:
 
 def radar_data(summary: ProfileSummary, ratings: Ratings, lang: str = "sv") -> RadarData:
     scale = summary.scale
+    columns = [ratings.column(j) for j in range(len(ratings.axes))]
     groups = tuple(
-        Series(name, tuple(ratings.column(j)[i] for j in range(len(ratings.axes))), group_style(i))
+        Series(name, tuple(column[i] for column in columns), group_style(i))
         for i, name in enumerate(ratings.groups)
     )
     step = scale.step if scale.n_categories <= 11 else scale.span / 10

@@ -86,9 +86,11 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions, seen
     saved_comments = store.saved_comments(workshop.id, group.id, round_)
     submitted_before = store.has_submitted(workshop.id, group.id, round_)
     options = [*workshop.scale.categories, SKIP]
+    labels = {o: t("skip") if o == SKIP else format_value(o, lg) for o in options}
 
-    def fmt(option) -> str:
-        return t("skip") if option == SKIP else format_value(option, lg)
+    def fmt(option) -> str:  # Streamlit asks for every option's label several times per pill row
+        label = labels.get(option)
+        return label if label is not None else format_value(option, lg)
 
     picked: dict[str, object] = {}
     # The keyed container scopes the phone layout of survey.ui's page style: one row of pills per axis, tight cards.

@@ -78,6 +78,7 @@ class Store:
             threading.RLock() if self._engine.dialect.name == "sqlite" and not serialise else None)
         self._schema_ready = False
         self._schema_lock = threading.Lock()
+        self._upserts: dict[str, Any] = {}
 
     def dispose(self) -> None:
         """Close pooled connections (tests, and before a process forks)."""
@@ -141,6 +142,18 @@ class Store:
 
     def _insert(self, table: Table) -> Any:
         return (pg_insert if self._pg else sqlite_insert)(table)
+
+    def _upsert(self, table: Table, index: Sequence[str], update: Sequence[str]) -> Any:
+        """INSERT … ON CONFLICT (index) DO UPDATE SET update, built once per store and run with a list of rows
+        (executemany): the statement is compiled once, not rebuilt and compiled on every submission."""
+        name = f"{table.name}:{','.join(index)}"
+        stmt = self._upserts.get(name)
+        if stmt is None:
+            insert = self._insert(table)
+            stmt = insert.on_conflict_do_update(index_elements=[table.c[c] for c in index],
+                                                set_={c: insert.excluded[c] for c in update})
+            self._upserts[name] = stmt
+        return stmt
 
     @staticmethod
     def _bump(conn: Connection, workshop_id: str) -> None:
@@ -258,13 +271,8 @@ class Store:
                  entered_by=entered_by, updated_at=now)
             for key, value in values.items()
         ]
-        stmt = self._insert(r).values(rows)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[r.c.workshop_id, r.c.group_id, r.c.axis_key, r.c.round],
-            set_={"value": stmt.excluded.value, "comment": stmt.excluded.comment,
-                  "entered_by": stmt.excluded.entered_by, "updated_at": stmt.excluded.updated_at},
-        )
-        conn.execute(stmt)
+        conn.execute(self._upsert(r, ("workshop_id", "group_id", "axis_key", "round"),
+                                  ("value", "comment", "entered_by", "updated_at")), rows)
         conn.execute(rating_history.insert(), [
             dict(workshop_id=w.id, group_id=group.id, axis_key=row["axis_key"], round=round,
                  old_value=previous[row["axis_key"]].value if row["axis_key"] in previous else None,
@@ -272,13 +280,8 @@ class Store:
                  entered_by=entered_by, at=now)
             for row in rows
         ])
-        s = submissions
-        stmt = self._insert(s).values(workshop_id=w.id, group_id=group.id, round=round, submitted_at=now,
-                                      entered_by=entered_by)
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=[s.c.workshop_id, s.c.group_id, s.c.round],
-            set_={"submitted_at": stmt.excluded.submitted_at, "entered_by": stmt.excluded.entered_by},
-        ))
+        conn.execute(self._upsert(submissions, ("workshop_id", "group_id", "round"), ("submitted_at", "entered_by")),
+                     [dict(workshop_id=w.id, group_id=group.id, round=round, submitted_at=now, entered_by=entered_by)])
         return now
 
     # -- workshops
@@ -829,16 +832,20 @@ class Store:
 
     def _write_answers(self, conn: Connection, w: Workshop, group: Group, answers: Mapping[int, list[str]],
                        entered_by: str, now: datetime) -> None:
-        a = answers_table
-        for question_id, points in answers.items():
-            if self._question(conn, question_id).workshop_id != w.id:
+        if not answers:
+            return
+        q = questions_table
+        ids = [i for i in answers if isinstance(i, int) and not isinstance(i, bool)]
+        owner = dict(conn.execute(select(q.c.id, q.c.workshop_id).where(q.c.id.in_(ids))).all()) if ids else {}
+        for question_id in answers:
+            if question_id not in owner:
+                raise NotFoundError("question_not_found")
+            if owner[question_id] != w.id:
                 raise ValidationError("question_not_in_workshop", field="question")
-            stmt = self._insert(a).values(question_id=question_id, group_id=group.id, entered_by=entered_by,
-                                          points=json.dumps(points, ensure_ascii=False), updated_at=now)
-            conn.execute(stmt.on_conflict_do_update(
-                index_elements=[a.c.question_id, a.c.group_id],
-                set_={"points": stmt.excluded.points, "entered_by": stmt.excluded.entered_by,
-                      "updated_at": stmt.excluded.updated_at}))
+        conn.execute(self._upsert(answers_table, ("question_id", "group_id"), ("points", "entered_by", "updated_at")), [
+            dict(question_id=question_id, group_id=group.id, entered_by=entered_by,
+                 points=json.dumps(points, ensure_ascii=False), updated_at=now)
+            for question_id, points in answers.items()])
 
     def answers(self, workshop_id: str) -> dict[int, list[tuple[str, list[str]]]]:
         """Every question id → (group name, points) in group order; a question nobody answered maps to []."""
@@ -961,9 +968,7 @@ class Store:
         return new
 
     def _put_setting(self, conn: Connection, key: str, value: str) -> None:
-        s = settings_table
-        stmt = self._insert(s).values(key=key, value=value)
-        conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.key], set_={"value": stmt.excluded.value}))
+        conn.execute(self._upsert(settings_table, ("key",), ("value",)), [dict(key=key, value=value)])
 
     # -- the projector
 
