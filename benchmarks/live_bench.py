@@ -344,6 +344,13 @@ async def submit(page, i: int, spread: float, out: dict) -> None:
         out["click"], out["confirmed"] = await page.evaluate("[window.__clickAt, window.__confirmedAt]")
     except Exception as exc:  # a group that never saw its confirmation is "not confirmed", not "lost"
         out["error"] = f"submitting: {type(exc).__name__}: {str(exc).splitlines()[0][:140]}"
+        try:  # what the group saw instead: an error, a warning, client.js's line at the foot of the page
+            shown = await page.locator("[data-testid='stAlert'], #spindeln-net").all_text_contents()
+            pending = await page.evaluate("document.body.classList.contains('spindeln-pending')")
+            out["error"] += f"; the page showed {[x.strip()[:120] for x in shown if x.strip()]}" + (
+                ", a press still pending" if pending else "")
+        except Exception:
+            pass
 
 
 async def idle_cpu(pid: int, seconds: float) -> float:

@@ -317,11 +317,34 @@
     return f && f.querySelector('[data-testid^="stBaseButton-"][data-testid$="FormSubmit"]');
   }
 
+  // ---- live boards: the chart follows the count ------------------------------------------------------------
+  // A board's count asks the server every second and carries the change marker it saw; the chart and tables
+  // under it carry the marker they were drawn from (survey/pages/shared.py). When the two differ, the chart's
+  // hidden button is pressed once and only the chart and tables are drawn again: a poll that finds nothing new
+  // draws nothing but the count.
+  var redrawn = {}, boardsBehind = false;
+  function redrawBoards() {
+    boardsBehind = false;
+    var marks = document.querySelectorAll("[data-spindeln-live]");
+    for (var i = 0; i < marks.length; i++) {
+      var prefix = marks[i].getAttribute("data-spindeln-live"), want = marks[i].getAttribute("data-marker");
+      var drawn = document.querySelector('[data-spindeln-drawn="' + CSS.escape(prefix) + '"]');
+      var from = drawn && drawn.getAttribute("data-marker");
+      if (!drawn || from === want) continue;
+      var last = redrawn[prefix];  // pressed for this very change already: wait for it (or try again in 5 s)
+      if (last && last.want === want && last.from === from && Date.now() - last.at < 5000) continue;
+      if (!idle()) { boardsBehind = true; continue; }  // a run is under way: press when it has finished
+      var b = document.querySelector(".st-key-" + CSS.escape(prefix) + "-live-redraw-now button");
+      if (b && !b.disabled) { redrawn[prefix] = { want: want, from: from, at: Date.now() }; b.click(); }
+    }
+  }
+
   function tick() {
     var t = TEXTS[config.lang] || {};
     var online = connected();
     if (online && !wasOnline) { onlineSince = Date.now(); askSoon(0); }  // back: is it the same server?
     wasOnline = online;
+    if (online) redrawBoards();
     var m = marker();
     var f = m && form();
     unsettled = !!(m && m.session !== session);
@@ -488,7 +511,7 @@
   // clock only while something is under way (a press, a draft going back, a fresh page settling, a message
   // shown), else every two seconds: fifty idle forms in one test browser showed the cost of 2.5 looks a second.
   function busy() {
-    return !!pending || !!restoring || !!(banner && banner.className) || unsettled;
+    return !!pending || !!restoring || !!(banner && banner.className) || unsettled || boardsBehind;
   }
   setInterval(function () { if (busy()) tick(); }, 400);
   setInterval(tick, 2000);

@@ -95,6 +95,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "comment_label": "Kommentar (valfritt)",
         "comment_placeholder": "Kommentar (valfritt): en rad om varför",
         "follow_button": "Uppdatera sidan",  # hidden: survey/client.js presses it when the workshop changed
+        "live_redraw": "Rita om resultatet",  # hidden: survey/client.js presses it when the count has changed
         "form_keyboard_hint": ("Med tangentbord: Tab till en axel, pil vänster/höger till ett värde, Enter eller "
                                "blanksteg väljer eller tar bort valet."),
         "submit_button": "Skicka in",
@@ -445,6 +446,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "comment_label": "Comment (optional)",
         "comment_placeholder": "Comment (optional): one line on why",
         "follow_button": "Refresh the page",
+        "live_redraw": "Redraw the results",
         "form_keyboard_hint": ("With a keyboard: Tab to an axis, the left/right arrows to a value, Enter or Space "
                                "chooses it or takes the choice back."),
         "submit_button": "Submit",

@@ -70,6 +70,8 @@ h1, h2, h3, h4, h5, h6 { overflow-wrap: normal !important; word-break: normal !i
 [class*="-minutes-narrow"], [data-testid="stLayoutWrapper"]:has(> [class*="-minutes-narrow"]) {
   display: none !important; }
 .st-key-follow, [data-testid="stLayoutWrapper"]:has(> .st-key-follow) { display: none !important; }
+[class*="-live-mark"], [data-testid="stLayoutWrapper"]:has(> [class*="-live-mark"]),
+[class*="-live-redraw"], [data-testid="stLayoutWrapper"]:has(> [class*="-live-redraw"]) { display: none !important; }
 .sp-cards { list-style: none; margin: 0 !important; padding: 0 !important; display: flex; flex-direction: column;
   gap: 0.5rem; }
 .sp-card { margin: 0; padding: 0.5rem 0.75rem; border: 1px solid rgba(128, 128, 128, 0.4); border-radius: 0.5rem; }

@@ -8,6 +8,7 @@ and write the store for what they collect. No page imports another page; they al
 
 from __future__ import annotations
 
+import time
 from contextlib import nullcontext
 from dataclasses import dataclass
 from html import escape
@@ -26,6 +27,7 @@ from ..ui import get_store, guarded, is_admin, lang, plain, plain_table, t
 
 POLL = "1s"  # the live results on the results page and the federation profile; benchmarks/floor_app.py polls alike
 GROUP_POLL = "5s"  # the same results under each group's form: fifty phones need not ask every second
+BOARD_LAG = 5.0  # seconds the chart may stay behind the count before the whole page runs again (no client.js)
 # No Plotly toolbar: its buttons speak English only ("Download plot as a PNG", "Zoom") and the appendix page
 # has the chart as PNG and SVG. Hovering a point and the legend's switches still work.
 CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
@@ -118,6 +120,7 @@ def show_results(data: WorkshopData, *, read_only: bool, key_prefix: str, poll: 
     if not workshop.results_visible:
         st.warning(t("not_revealed_banner"))
     {POLL: _live, GROUP_POLL: _live_slow}[poll](workshop.id, key_prefix)
+    _live_board(workshop.id, key_prefix)
     _detail(data, read_only, key_prefix, folded=fold_detail)
 
 
@@ -200,19 +203,49 @@ def _group_lines(data: WorkshopData, key_prefix: str) -> bool:
     return st.toggle(t("show_groups"), key=key, on_change=st.session_state.__setitem__, args=(touched, True))
 
 
+def _drawn_key(workshop_id: str, key_prefix: str) -> str:
+    return f"{key_prefix}-drawn-{workshop_id}"
+
+
+def _live_count(workshop_id: str, key_prefix: str) -> None:
+    """What a board asks every poll: one small query (the change marker), the count, and the marker in the
+    page. Nothing else is sent while nothing changes. When the marker differs from the one the chart and table
+    below were drawn from, survey/client.js presses their hidden button and they are drawn again, within a
+    moment of the count; a page without client.js runs again as a whole once the chart has lagged BOARD_LAG
+    seconds. A reader who is not the facilitator loses the results the moment they are hidden again."""
+    marker = get_store().change_marker(workshop_id)
+    data = _snapshot(workshop_id, marker)
+    if not data.workshop.results_visible and not is_admin():
+        st.rerun(scope="app")
+    done, total = data.progress
+    st.caption(t("groups_submitted", done=done, total=total))
+    if not done:
+        st.info(t("no_ratings_yet"))
+    key = _drawn_key(workshop_id, key_prefix)
+    drawn, stale = st.session_state.get(key), f"{key}-stale"
+    if drawn is None or drawn == marker:
+        st.session_state.pop(stale, None)
+    else:
+        since = st.session_state.get(stale)
+        if since is None or since[0] != drawn:  # behind since now (or behind again, after a redraw)
+            st.session_state[stale] = (drawn, time.monotonic())
+        elif time.monotonic() - since[1] > BOARD_LAG:
+            st.session_state.pop(stale, None)
+            st.rerun(scope="app")
+    with st.container(key=f"{key_prefix}-live-mark"):  # never shown (survey/ui.py's page style)
+        st.html(f'<span hidden data-spindeln-live="{escape(key_prefix)}" data-marker="{escape(marker)}"></span>',
+                width="content")
+
+
 def _live_part(workshop_id: str, key_prefix: str) -> None:
-    """The count first, so it reaches the browser before the chart is built. A reader who is not the
-    facilitator loses the results the moment they are hidden again (the page reruns and leaves them out)."""
+    """The chart and the tables of the live results, drawn once per change the count above has seen (and when
+    the reader switches the groups' lines): a poll that finds nothing new redraws none of it."""
     dark = (getattr(st.context, "theme", None) or {}).get("type") == "dark"
     marker = get_store().change_marker(workshop_id)
     data = _snapshot(workshop_id, marker)
     if not data.workshop.results_visible and not is_admin():
         st.rerun(scope="app")
     show_groups = _group_lines(data, key_prefix)
-    done, total = data.progress
-    st.caption(t("groups_submitted", done=done, total=total))
-    if not done:
-        st.info(t("no_ratings_yet"))
     view = _live_view(workshop_id, marker, lang(), show_groups, dark, data)
     st.caption(radar_caption(data, show_groups))  # the chart's name in words, read before the chart
     st.plotly_chart(view.radar, key=f"{key_prefix}-radar", config=CHART_CONFIG)
@@ -229,17 +262,28 @@ def _live_part(workshop_id: str, key_prefix: str) -> None:
     with st.expander(t("all_statistics")):
         st.dataframe(view.statistics, hide_index=True)
         st.caption(t("statistics_help"))
+    st.session_state[_drawn_key(workshop_id, key_prefix)] = marker
+    with st.container(key=f"{key_prefix}-live-redraw"):  # never shown; survey/client.js presses the button
+        st.html(f'<span hidden data-spindeln-drawn="{escape(key_prefix)}" data-marker="{escape(marker)}"></span>',
+                width="content")
+        st.button(t("live_redraw"), key=f"{key_prefix}-live-redraw-now")
 
 
 @st.fragment(run_every=POLL)
 @guarded
 def _live(workshop_id: str, key_prefix: str) -> None:
-    _live_part(workshop_id, key_prefix)
+    _live_count(workshop_id, key_prefix)
 
 
 @st.fragment(run_every=GROUP_POLL)
 @guarded
 def _live_slow(workshop_id: str, key_prefix: str) -> None:
+    _live_count(workshop_id, key_prefix)
+
+
+@st.fragment
+@guarded
+def _live_board(workshop_id: str, key_prefix: str) -> None:
     _live_part(workshop_id, key_prefix)
 
 
