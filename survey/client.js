@@ -320,22 +320,26 @@
   // ---- live boards: the chart follows the count ------------------------------------------------------------
   // A board's count asks the server every second and carries the change marker it saw; the chart and tables
   // under it carry the marker they were drawn from (survey/pages/shared.py). When the two differ, the chart's
-  // hidden button is pressed once and only the chart and tables are drawn again: a poll that finds nothing new
-  // draws nothing but the count.
-  var redrawn = {}, boardsBehind = false;
+  // hidden button is pressed and only the chart and tables are drawn again: a poll that finds nothing new draws
+  // nothing but the count. While ratings keep arriving the chart is drawn at most every two seconds, right after
+  // a count came, so its drawing does not hold up the next count; once the count stands still, at once.
+  var boards = {}, boardsBehind = false;
   function redrawBoards() {
     boardsBehind = false;
-    var marks = document.querySelectorAll("[data-spindeln-live]");
+    var now = Date.now(), marks = document.querySelectorAll("[data-spindeln-live]");
     for (var i = 0; i < marks.length; i++) {
       var prefix = marks[i].getAttribute("data-spindeln-live"), want = marks[i].getAttribute("data-marker");
+      var b = boards[prefix] || (boards[prefix] = { want: want, since: now, pressed: 0, asked: null });
+      if (b.want !== want) { b.want = want; b.since = now; }  // a new count has just been drawn
       var drawn = document.querySelector('[data-spindeln-drawn="' + CSS.escape(prefix) + '"]');
       var from = drawn && drawn.getAttribute("data-marker");
       if (!drawn || from === want) continue;
-      var last = redrawn[prefix];  // pressed for this very change already: wait for it (or try again in 5 s)
-      if (last && last.want === want && last.from === from && Date.now() - last.at < 5000) continue;
-      if (!idle()) { boardsBehind = true; continue; }  // a run is under way: press when it has finished
-      var b = document.querySelector(".st-key-" + CSS.escape(prefix) + "-live-redraw-now button");
-      if (b && !b.disabled) { redrawn[prefix] = { want: want, from: from, at: Date.now() }; b.click(); }
+      boardsBehind = true;
+      if (b.asked === want + "|" + from && now - b.pressed < 5000) continue;  // pressed for it: wait (or again in 5 s)
+      var fresh = now - b.since < 400, still = now - b.since > 1500;
+      if (!idle() || !(still || (fresh && now - b.pressed >= 2000))) continue;
+      var button = document.querySelector(".st-key-" + CSS.escape(prefix) + "-live-redraw-now button");
+      if (button && !button.disabled) { b.asked = want + "|" + from; b.pressed = now; button.click(); }
     }
   }
 
