@@ -158,3 +158,22 @@ def join_cards_pdf(title: str, cards: Sequence[tuple[str, ...]], lang: str = "sv
         x, y = (k % COLS) * CARD_W, (k // COLS) * CARD_H
         _card(pdf, x, y, title, str(group), str(url), lang, str(code[0]) if code else "", address)
     return bytes(pdf.output())
+
+
+def main() -> int:
+    """`python -m survey.join_cards`: the cards of a JSON request on stdin ({"title", "cards", "lang",
+    "address"}) as PDF on stdout. The console builds its cards this way (survey.pages.facilitator), so a
+    server never holds fpdf, fontTools and the fonts' glyph tables (about 50 MB) for the rest of its life."""
+    import json
+    import sys
+
+    request = json.load(sys.stdin)
+    data = join_cards_pdf(str(request["title"]), [tuple(map(str, c)) for c in request["cards"]],
+                          str(request.get("lang", "sv")), address=str(request.get("address", "")))
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

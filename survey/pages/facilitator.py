@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -23,6 +27,7 @@ from ..store.codes import format_join_code
 from .shared import snapshot, workshop_labels
 
 log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parents[2]  # where `python -m survey.…` finds the package
 COOKIE_CODE = "admin_cookie_code"  # session state: the single-use code this tab's browser is sent to redeem
 LOGGED_OUT = "admin_logged_out"  # session state: this tab pressed "Log out" and its browser must drop the cookie
 
@@ -212,12 +217,17 @@ def _run(store, workshop) -> None:
                 st.rerun()
     active = [g for g in groups if not g.revoked]
     if active:
-        st.download_button(  # built with the page: see appendix.appendix_files for why not at the click
-            t("join_cards"), data=_join_cards(workshop.title, tuple(
+        try:
+            cards = _join_cards(workshop.title, tuple(
                 (g.name, join_link(workshop.id, g.token), format_join_code(g.join_code or "")) for g in active),
-                lang(), join_address()),
-            file_name=f"kort-{workshop.id}.pdf", mime="application/pdf", key="join-cards",
-        )
+                lang(), join_address())
+        except JoinCardsError as exc:
+            log.error("join cards failed: %s", exc)
+            st.error(t("join_cards_failed"))
+        else:
+            st.download_button(  # built with the page: see appendix.appendix_files for why not at the click
+                t("join_cards"), data=cards, file_name=f"kort-{workshop.id}.pdf", mime="application/pdf",
+                key="join-cards")
     st.subheader(t("view_link_heading"), anchor=False)
     st.caption(t("view_link_help"))
     st.code(view_link(workshop.view_token), language=None)
@@ -261,10 +271,25 @@ def _projector(store, workshop) -> None:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _join_cards(title: str, cards: tuple[tuple[str, str, str], ...], lg: str, address: str) -> bytes:
-    """Once per set of cards (QR codes and PDF take a moment), not on every rerun of the console."""
-    from survey.join_cards import join_cards_pdf
+    """Once per set of cards (QR codes and PDF take a moment), not on every rerun of the console; built in a
+    child process (`python -m survey.join_cards`), since importing fpdf and parsing the fonts would keep some
+    50 MB in this server for good (its memory with fifty groups rating: 251 → see the README's figures).
+    Raises JoinCardsError when the child fails; nothing is cached then."""
+    request = json.dumps({"title": title, "cards": cards, "lang": lg, "address": address})
+    try:
+        done = subprocess.run([sys.executable, "-m", "survey.join_cards"], input=request.encode(), cwd=ROOT,
+                              capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise JoinCardsError(f"{type(exc).__name__}: {exc}") from exc
+    if done.returncode != 0 or not done.stdout.startswith(b"%PDF"):
+        lines = done.stderr.decode(errors="replace").strip().splitlines() or [""]
+        # for the log: the exit code and the error's last line, without a link's token (logs hold no tokens)
+        raise JoinCardsError(f"exit {done.returncode}: " + re.sub(r"g=[^&\s'\"]+", "g=…", lines[-1])[:300])
+    return done.stdout
 
-    return join_cards_pdf(title, cards, lg, address=address)
+
+class JoinCardsError(Exception):
+    """The child that builds the join cards failed (what it said, for the log; never shown to the room)."""
 
 
 @st.fragment(run_every="2s")

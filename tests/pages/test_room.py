@@ -86,3 +86,63 @@ def test_the_console_warns_when_links_would_point_at_this_computer(store, monkey
     at = run_ok(console_app(admin=True))
     assert not [w for w in at.warning if "SPINDELN_PUBLIC_URL" in w.value]
     assert any(c.value.startswith("https://spindeln.example.se/?w=") for c in at.code)
+
+
+def test_the_console_offers_the_join_cards_built_outside_the_server(store):
+    """The cards come from a child process (python -m survey.join_cards): a real PDF with every active group,
+    and a process that draws the console never imports fpdf (some 50 MB it would hold for good)."""
+    import io
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    from tests.pages.helpers import console_app
+
+    wid = _sample_id(store)
+    at = run_ok(console_app(admin=True))
+    run_ok(at.selectbox(key="facilitator-workshop").set_value(wid))
+    button = at.get("download_button")
+    cards = next(b for b in button if b.proto.label == sv("join_cards"))
+    assert cards.proto.url  # the file is in Streamlit's media store; read it back from the cache's builder
+    from survey.pages.facilitator import _join_cards
+    from survey.store.codes import format_join_code
+    from survey.ui import join_address, join_link
+
+    groups = [g for g in store.groups(wid) if not g.revoked]
+    data = _join_cards(store.get_workshop(wid).title, tuple(
+        (g.name, join_link(wid, g.token), format_join_code(g.join_code or "")) for g in groups), "sv", join_address())
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert all(g.name in text for g in groups)
+    probe = ("import sys\nfrom streamlit.testing.v1 import AppTest\nfrom tests.pages.helpers import as_facilitator\n"
+             "at = as_facilitator(AppTest.from_string('from survey.pages.facilitator import page\\npage()\\n', "
+             "default_timeout=60)).run()\nassert not at.exception, at.exception\n"
+             "assert at.get('download_button'), 'no join cards'\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('fpdf', 'fontTools')))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_join_cards_that_cannot_be_built_are_said_so_in_swedish(store, monkeypatch, caplog):
+    import logging
+    import subprocess
+
+    import survey.pages.facilitator as facilitator
+    from tests.pages.helpers import console_app
+
+    facilitator._join_cards.clear()
+    real = subprocess.run
+    monkeypatch.setattr(facilitator.subprocess, "run", lambda *a, **k: real(
+        [facilitator.sys.executable, "-c", "import sys; sys.exit('OSError: no space left for /?w=x&g=SeCrEt1')"],
+        **{**k, "input": b""}))
+    wid = _sample_id(store)
+    at = run_ok(console_app(admin=True))
+    with caplog.at_level(logging.ERROR, logger=facilitator.log.name):
+        run_ok(at.selectbox(key="facilitator-workshop").set_value(wid))
+    assert sv("join_cards_failed") in [e.value for e in at.error]
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "no space left" in logged and "SeCrEt1" not in logged  # what failed, without the link's token
+    assert not [b for b in at.get("download_button") if b.proto.label == sv("join_cards")]
+    monkeypatch.setattr(facilitator.subprocess, "run", real)  # nothing failed was cached: the next run has them
+    at = run_ok(at)
+    assert [b for b in at.get("download_button") if b.proto.label == sv("join_cards")]
