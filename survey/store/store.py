@@ -146,7 +146,7 @@ class Store:
     def _upsert(self, table: Table, index: Sequence[str], update: Sequence[str]) -> Any:
         """INSERT … ON CONFLICT (index) DO UPDATE SET update, built once per store and run with a list of rows
         (executemany): the statement is compiled once, not rebuilt and compiled on every submission."""
-        name = f"{table.name}:{','.join(index)}"
+        name = f"{table.name}:{','.join(index)}:{','.join(update)}"  # two callers that update other columns differ
         stmt = self._upserts.get(name)
         if stmt is None:
             insert = self._insert(table)
