@@ -247,7 +247,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "restore": "Återställ länken",
         "renew_link": "Ny länk",
         "join_cards": "Utskrivbara gruppkort (PDF)",
-        "join_cards_failed": "Gruppkorten kunde inte skapas just nu. Länkarna och koderna ovan fungerar; ladda om sidan för att försöka igen.",
+        "join_cards_failed": "Gruppkorten kunde inte skapas just nu. Länkarna och koderna ovan fungerar; "
+                             "ladda om sidan för att försöka igen.",
         "view_link_heading": "Läslänk för förbundschefer och styrelse",
         "presenter_heading": "Projektorn",
         "presenter_help": "Öppna länken på datorn som visar på duken. Före Visa resultatet syns bara hur många "
@@ -595,7 +596,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "restore": "Restore link",
         "renew_link": "New link",
         "join_cards": "Printable group cards (PDF)",
-        "join_cards_failed": "The group cards could not be made just now. The links and codes above work; reload the page to try again.",
+        "join_cards_failed": "The group cards could not be made just now. The links and codes above work; "
+                             "reload the page to try again.",
         "view_link_heading": "Read-only link for chiefs and board",
         "presenter_heading": "The projector",
         "presenter_help": "Open the link on the computer that shows on the screen. Before Reveal the results it "

@@ -269,11 +269,15 @@ def _projector(store, workshop) -> None:
         st.error(plain(exc.message(lg)))
 
 
+class JoinCardsError(Exception):
+    """The child that builds the join cards failed (what it said, for the log; never shown to the room)."""
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _join_cards(title: str, cards: tuple[tuple[str, str, str], ...], lg: str, address: str) -> bytes:
     """Once per set of cards (QR codes and PDF take a moment), not on every rerun of the console; built in a
     child process (`python -m survey.join_cards`), since importing fpdf and parsing the fonts would keep some
-    50 MB in this server for good (its memory with fifty groups rating: 251 → see the README's figures).
+    50 MB in this server for good (peak memory with fifty groups rating: 250 → 229 MB, see the README).
     Raises JoinCardsError when the child fails; nothing is cached then."""
     request = json.dumps({"title": title, "cards": cards, "lang": lg, "address": address})
     try:
@@ -286,10 +290,6 @@ def _join_cards(title: str, cards: tuple[tuple[str, str, str], ...], lg: str, ad
         # for the log: the exit code and the error's last line, without a link's token (logs hold no tokens)
         raise JoinCardsError(f"exit {done.returncode}: " + re.sub(r"g=[^&\s'\"]+", "g=…", lines[-1])[:300])
     return done.stdout
-
-
-class JoinCardsError(Exception):
-    """The child that builds the join cards failed (what it said, for the log; never shown to the room)."""
 
 
 @st.fragment(run_every="2s")
