@@ -38,23 +38,15 @@ _KEEP = 256  # workshops remembered at once; more are simply read again
 def phase(store, workshop_id: str, token: str) -> str:
     """The phase of the group page `?w=workshop_id&g=token`: it changes exactly when that page must be drawn
     again (and PROCESS says when the server is another one). Shared by every phone of a workshop for one state
-    of it: asking again when nothing changed costs one small query. The marker is read before the state, so
-    what is remembered under it is never older."""
-    try:
-        read_at = time.monotonic()
-        marker = store.change_marker(workshop_id)
-        known = _latest.get(workshop_id)
-        if known is None or known[0] != marker:
-            known = (marker, *store.follow_state(workshop_id), read_at)
-        else:
-            known = (*known[:3], read_at)
-        with _lock:
-            if len(_latest) >= _KEEP and workshop_id not in _latest:
-                _latest.clear()
-            _latest[workshop_id] = known
-    except NotFoundError:
-        return _digest(_GONE)
-    return _page_phase(known, token)
+    of it: asking again when nothing changed costs one small query."""
+    return _page_phase(_read(store, workshop_id), token)
+
+
+def looks(store, workshop_id: str) -> tuple:
+    """What every group page of the workshop is drawn from now (its state and the live links), read as `phase`
+    reads it: what a watcher of held questions compares (survey/web.py) to know when to look at them again."""
+    _, state, live, _ = _read(store, workshop_id)
+    return state, live
 
 
 def recent_phase(workshop_id: str, token: str, within: float = FRESH_SECONDS) -> str | None:
@@ -67,9 +59,30 @@ def recent_phase(workshop_id: str, token: str, within: float = FRESH_SECONDS) ->
     return _page_phase(known, token)
 
 
+def _read(store, workshop_id: str) -> tuple[str | None, tuple, dict[str, str], float]:
+    """(change marker, state, live links, when read) of the workshop, remembered for every phone of this
+    process. The marker is read before the state, so what is remembered under it is never older; a workshop
+    that is not there (or no longer) is remembered as gone."""
+    read_at = time.monotonic()
+    try:
+        marker = store.change_marker(workshop_id)
+        known = _latest.get(workshop_id)
+        if known is None or known[0] != marker:
+            known = (marker, *store.follow_state(workshop_id), read_at)
+        else:
+            known = (*known[:3], read_at)
+    except NotFoundError:
+        known = (None, _GONE, {}, read_at)
+    with _lock:
+        if len(_latest) >= _KEEP and workshop_id not in _latest:
+            _latest.clear()
+        _latest[workshop_id] = known
+    return known
+
+
 def _page_phase(known: tuple[str, tuple, dict[str, str], float], token: str) -> str:
     _, state, live, _ = known
-    return _digest((*state, live.get(token)))
+    return _digest(_GONE) if state == _GONE else _digest((*state, live.get(token)))
 
 
 def _digest(value: tuple) -> str:

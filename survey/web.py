@@ -205,19 +205,85 @@ async def phase_route(request: Request) -> Response:
     workshop, token, drawn = fields.get("w", ""), fields.get("g", ""), fields.get("p", "")
     if not (_WORKSHOP_ID.fullmatch(workshop) and _WORKSHOP_ID.fullmatch(token)) or len(drawn) > 64:
         return Response("", status_code=400, headers=headers)
-    # A page drawn by another process (before a restart) is answered at once: this one does not know its session.
-    held = bool(drawn) and fields.get("s") == follow.PROCESS
-    give_up = time.monotonic() + (follow.HOLD_SECONDS if held else 0)
-    while True:
-        now = follow.recent_phase(workshop, token)  # fifty phones waiting: one read of the database a second
-        if now is None:
+
+    async def now() -> str:
+        known = follow.recent_phase(workshop, token)  # fifty phones asking: one read of the database a second
+        return known if known is not None else await run_in_threadpool(follow.phase, get_store(), workshop, token)
+
+    try:
+        phase = await now()
+        # A page drawn by another process (before a restart) is answered at once: this one does not know its session.
+        if phase == drawn and fields.get("s") == follow.PROCESS and not follow.stopping():
+            phase = await _held(workshop, drawn, now)
+    except StoreError:  # busy or unreachable: the phone asks again in a moment
+        return Response("", status_code=503, headers=headers)
+    return Response(f"{phase} {follow.PROCESS}", media_type="text/plain", headers=headers)
+
+
+class _Watch:
+    """The questions of one workshop's phones held in this process. One task reads the workshop every
+    FRESH_SECONDS while any is held and wakes them only when what their pages are drawn from has changed (or
+    the server stops): fifty phones waiting cost one small query a second, and not fifty wake-ups, also while
+    their ratings arrive (a rating changes the workshop, not how a group's page looks)."""
+
+    def __init__(self, workshop_id: str, looks: tuple | None) -> None:
+        self.workshop_id, self.looks, self.waiting = workshop_id, looks, 0
+        self.loop = asyncio.get_running_loop()
+        self.changed = asyncio.Event()
+        self.task: asyncio.Task | None = None
+
+    def wake(self) -> None:
+        woken, self.changed = self.changed, asyncio.Event()
+        woken.set()
+
+    async def run(self) -> None:
+        from .store import StoreError
+        from .ui import get_store
+
+        while self.waiting:
+            await asyncio.sleep(follow.FRESH_SECONDS)
+            if follow.stopping():
+                self.wake()
+                continue
             try:
-                now = await run_in_threadpool(follow.phase, get_store(), workshop, token)
-            except StoreError:  # busy or unreachable: the phone asks again in a moment
-                return Response("", status_code=503, headers=headers)
-        if now != drawn or time.monotonic() >= give_up or follow.stopping() or await request.is_disconnected():
-            return Response(f"{now} {follow.PROCESS}", media_type="text/plain", headers=headers)
-        await asyncio.sleep(follow.FRESH_SECONDS)
+                looks = await run_in_threadpool(follow.looks, get_store(), self.workshop_id)
+            except StoreError:  # busy for a moment: the next round reads it
+                continue
+            if looks != self.looks:
+                self.looks = looks
+                self.wake()
+
+
+_watches: dict[str, _Watch] = {}
+
+
+async def _held(workshop: str, drawn: str, now) -> str:
+    """Wait until the phase of the page differs from `drawn`, HOLD_SECONDS pass or the server stops; the phase."""
+    loop = asyncio.get_running_loop()
+    watch = _watches.get(workshop)
+    if watch is None or watch.loop is not loop:
+        # Its first read wakes every question: the phase of one may have changed since it was asked.
+        watch = _watches[workshop] = _Watch(workshop, None)
+    watch.waiting += 1
+    if watch.task is None or watch.task.done():
+        watch.task = loop.create_task(watch.run())
+    give_up = time.monotonic() + follow.HOLD_SECONDS
+    phase = drawn
+    try:
+        while phase == drawn and not follow.stopping():
+            left = give_up - time.monotonic()
+            if left <= 0:
+                break
+            try:
+                await asyncio.wait_for(watch.changed.wait(), left)
+            except asyncio.TimeoutError:
+                break
+            phase = await now()
+    finally:
+        watch.waiting -= 1
+        if not watch.waiting and _watches.get(workshop) is watch:
+            del _watches[workshop]
+    return phase
 
 
 def routes() -> list[Route]:

@@ -11,6 +11,24 @@ from urllib.parse import urlencode
 def post_form(route, path: str, form: dict | None = None, cookies: str = "", scheme: str = "http",
               headers: list | None = None, client: str = "127.0.0.1", query: str = ""):
     """Call a route as Starlette would for a browser's form POST (no HTTP client library needed)."""
+    request = _request(path, form, cookies, scheme, headers, client, query)
+    # In a thread of its own: the browser tests' Playwright (same process, session-scoped) keeps an event loop
+    # running in this one, where asyncio.run refuses to start.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, route(request)).result()
+
+
+def post_forms(route, path: str, forms: list[dict]) -> list:
+    """Many browsers' form POSTs to a route at the same time, in one event loop as on a server; the responses."""
+    async def all_of_them():
+        return await asyncio.gather(*(route(_request(path, form)) for form in forms))
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, all_of_them()).result()
+
+
+def _request(path: str, form: dict | None = None, cookies: str = "", scheme: str = "http",
+             headers: list | None = None, client: str = "127.0.0.1", query: str = ""):
     from starlette.requests import Request
 
     body = urlencode(form or {}).encode()
@@ -28,7 +46,4 @@ def post_form(route, path: str, form: dict | None = None, cookies: str = "", sch
         await asyncio.sleep(3600)  # a browser still connected, waiting for the answer
         return {"type": "http.disconnect"}
 
-    # In a thread of its own: the browser tests' Playwright (same process, session-scoped) keeps an event loop
-    # running in this one, where asyncio.run refuses to start.
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, route(Request(scope, receive))).result()
+    return Request(scope, receive)

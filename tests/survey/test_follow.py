@@ -163,6 +163,43 @@ def test_a_question_is_held_until_the_phase_changes(app_store, monkeypatch):
     assert ask(w.id, g.token, now) == now and time.monotonic() - t0 < 5  # a server shutting down answers at once
 
 
+def test_held_questions_cost_nothing_while_the_pages_stay_as_they_are(app_store, monkeypatch):
+    """Fifty phones wait while their ratings arrive: one read of the workshop a round for all of them, and no
+    phone's question looked at again until what its page is drawn from changes. (Each held question looked at
+    the phase every second by itself: 3 % of a core for fifty idle phones, benchmarks/live_bench.py.)"""
+    import threading
+    import time
+
+    from tests.asgi import post_forms
+
+    store = app_store
+    w = store.create_workshop("Följ", "2026-12-01")
+    groups = [store.add_group(w.id, f"Grupp {i}") for i in range(1, 21)]
+    store.set_state(w.id, "open")
+    monkeypatch.setattr(follow, "FRESH_SECONDS", 0.05)
+    monkeypatch.setattr(follow, "HOLD_SECONDS", 1.0)
+    drawn = {g.token: follow.phase(store, w.id, g.token) for g in groups}
+    looked = []
+    real = follow._page_phase
+    monkeypatch.setattr(follow, "_page_phase", lambda known, token: looked.append(token) or real(known, token))
+    values = {a.key: 3.0 for a in w.axes}
+    rating = threading.Thread(target=lambda: [store.submit(w.id, g.id, values) or time.sleep(0.05) for g in groups])
+    rating.start()
+    t0 = time.monotonic()
+    forms = [{"w": w.id, "g": token, "p": phase, "s": follow.PROCESS} for token, phase in drawn.items()]
+    replies = post_forms(web.phase_route, follow.PATH, forms)
+    rating.join()
+    assert time.monotonic() - t0 >= 1.0  # held for HOLD_SECONDS, twenty rounds of the watcher
+    assert [r.body.decode().split(" ")[0] for r in replies] == list(drawn.values())  # unchanged, every one
+    assert len(looked) <= 2 * len(groups)  # asked once, looked at once on the watcher's first read; not 20 × 20
+
+    threading.Timer(0.3, store.set_state, (w.id, "revealed")).start()  # what the pages show changes: all are woken
+    t0 = time.monotonic()
+    replies = post_forms(web.phase_route, follow.PATH, forms)
+    assert time.monotonic() - t0 < 0.9
+    assert all(r.body.decode().split(" ")[0] != drawn[f["g"]] for r, f in zip(replies, forms))
+
+
 def test_a_server_stops_at_once_with_questions_held(tmp_path):
     """uvicorn waits for every request in progress: a held question must not keep a restart waiting."""
     import signal
