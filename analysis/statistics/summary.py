@@ -13,11 +13,11 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 import numpy as np
-from scipy.special import stdtrit  # the t quantile; scipy.stats would cost a server 45 MB more to import
 
 from analysis.formatting import format_mean, format_values
 from analysis.statistics.labels import Interpretation, Spread, interpret, spread_label
 from analysis.statistics.measures import agreement
+from analysis.statistics.t_quantile import t_quantiles_975
 from analysis.model import DEFAULT_THRESHOLDS, Axis, Ratings, Scale, Thresholds
 
 
@@ -173,14 +173,6 @@ class ProfileSummary:
         }
 
 
-def _t_quantiles(dfs: np.ndarray) -> np.ndarray:
-    out = np.full(dfs.shape, np.nan)
-    ok = dfs >= 1
-    if ok.any():
-        out[ok] = stdtrit(dfs[ok], 0.975)
-    return out
-
-
 def category_counts(ratings: Ratings) -> np.ndarray:
     """Axes × categories matrix of how many groups gave each scale value."""
     scale = ratings.scale
@@ -224,7 +216,7 @@ def summarize(ratings: Ratings, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     med = (cats[np.argmax(cum > lo_pos[:, None], axis=1)] + cats[np.argmax(cum > hi_pos[:, None], axis=1)]) / 2
     fcum = cum / n_safe[:, None]
     leik_d = np.where(fcum <= 0.5, fcum, 1 - fcum).sum(axis=1) / (0.5 * (k - 1))
-    tq = _t_quantiles(n.astype(float) - 1)
+    tq = t_quantiles_975(n - 1)
     half = tq * sd / np.sqrt(n_safe)
     high_from = int(np.searchsorted(cats, t.high - 1e-9))
     share_high = counts[:, high_from:].sum(axis=1) / n_safe
