@@ -81,10 +81,9 @@ def _rating_form(store, workshop, group, axes, round_, writable, questions, seen
         st.rerun(scope="app")                                  # something changed since, so run the whole page
     lg = lang()
     rate_ok = workshop.group_may_rate(round_)  # else only the discussion points can still be saved
-    saved_answers = store.saved_answers(workshop.id, group.id) if questions else {}
-    saved = store.saved_values(workshop.id, group.id, round_)
-    saved_comments = store.saved_comments(workshop.id, group.id, round_)
-    submitted_before = store.has_submitted(workshop.id, group.id, round_)
+    form = store.saved_form(workshop.id, group.id, round_, answers=bool(questions))
+    saved, saved_comments, saved_answers = form.values, form.comments, form.answers
+    submitted_before = form.submitted
     options = [*workshop.scale.categories, SKIP]
     labels = {o: t("skip") if o == SKIP else format_value(o, lg) for o in options}
 

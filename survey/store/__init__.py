@@ -12,7 +12,7 @@
 from .errors import MESSAGES, ClosedError, NotFoundError, StoreError, UnavailableError, ValidationError
 from .rows import (
     ENTERED_BY, GROUP_WRITABLE_STATES, LANGS, PARTIES, PARTY_NAMES, STATES, Group, GroupStatus, HistoryRow,
-    Question, Workshop,
+    Question, SavedForm, Workshop,
 )
 from .sample import (
     DEFAULT_QUESTIONS, DEFAULT_QUESTIONS_EN, DEFAULT_QUESTIONS_SV, SAMPLE_DATE, SAMPLE_FEDERATION, SAMPLE_PLACE,
@@ -35,7 +35,7 @@ __all__ = [
     "MESSAGES", "StoreError", "ValidationError", "ClosedError", "NotFoundError", "UnavailableError",
     # rows.py
     "STATES", "GROUP_WRITABLE_STATES", "ENTERED_BY", "PARTIES", "PARTY_NAMES", "LANGS",
-    "Workshop", "Group", "GroupStatus", "HistoryRow", "Question",
+    "Workshop", "Group", "GroupStatus", "HistoryRow", "Question", "SavedForm",
     # validation.py
     "MIN_AXES", "MAX_AXES", "MAX_TITLE", "MAX_AXIS_KEY", "MAX_AXIS_NAME", "MAX_AXIS_DESCRIPTION",
     "MAX_GROUP_NAME", "MAX_COMMENT", "MAX_QUESTIONS", "MAX_QUESTION", "MAX_POINTS", "MAX_POINT", "MAX_SUMMARY",

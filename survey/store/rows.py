@@ -1,5 +1,5 @@
 """What the store hands back besides `analysis.workshop`'s Workshop and Question: groups, their status and the
-rating history, and the values the fields take."""
+rating history, what a group's form is filled in from, and the values the fields take."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ class GroupStatus:
     submitted_at: datetime | None
     skipped: tuple[str, ...]
     entered_by: str | None
+
+
+@dataclass(frozen=True)
+class SavedForm:
+    """What a group has stored for one round, to fill in its form: values (None = skipped; an axis never
+    written is absent), comments, whether it has submitted, and its points per question id."""
+    values: dict[str, float | None]
+    comments: dict[str, str]
+    submitted: bool
+    answers: dict[int, list[str]]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from .. import config
 from .codes import new_join_code, normalize_join_code
 from .engine import _looks_like_id, _make_engine, _now
 from .errors import NotFoundError, ValidationError, _refusals, _unavailable
-from .rows import STATES, Group, GroupStatus, HistoryRow, Question, Workshop
+from .rows import STATES, Group, GroupStatus, HistoryRow, Question, SavedForm, Workshop
 from .sample import DEFAULT_QUESTIONS_SV, SAMPLE_DATE, SAMPLE_FEDERATION, SAMPLE_PLACE, SAMPLE_TITLE
 from .schema import (
     answers_table, axes, groups, narratives_table, overrides_table, questions_table, rating_history,
@@ -619,6 +619,21 @@ class Store:
                 r.c.workshop_id == workshop_id, r.c.group_id == group_id, r.c.round == round,
                 r.c.comment.is_not(None))).all()
         return {row.axis_key: row.comment for row in rows}
+
+    def saved_form(self, workshop_id: str, group_id: int, round: int = 1, answers: bool = True) -> SavedForm:
+        """`saved_values`, `saved_comments`, `has_submitted` and (with `answers`) `saved_answers` in one read
+        transaction, as a group's form is drawn after every press: one connection instead of four."""
+        r, s, q, a = ratings_table, submissions, questions_table, answers_table
+        with self._read() as conn:
+            rows = conn.execute(select(r.c.axis_key, r.c.value, r.c.comment).where(
+                r.c.workshop_id == workshop_id, r.c.group_id == group_id, r.c.round == round)).all()
+            submitted = conn.scalar(select(s.c.id).where(
+                s.c.workshop_id == workshop_id, s.c.group_id == group_id, s.c.round == round)) is not None
+            points = conn.execute(select(a.c.question_id, a.c.points).join(q, q.c.id == a.c.question_id).where(
+                q.c.workshop_id == workshop_id, a.c.group_id == group_id)).all() if answers else []
+        return SavedForm({row.axis_key: row.value for row in rows},
+                         {row.axis_key: row.comment for row in rows if row.comment is not None}, submitted,
+                         {row.question_id: json.loads(row.points) for row in points})
 
     def has_submitted(self, workshop_id: str, group_id: int, round: int = 1) -> bool:
         s = submissions

@@ -364,6 +364,24 @@ def test_comments(store):
     assert store.saved_comments(w.id, g2.id) == {"forvalta": "Beror på"}
 
 
+def test_the_saved_form_is_the_four_reads_in_one(store):
+    w, (g1, g2) = open_workshop(store)
+    q = store.questions(w.id)[0]
+    empty = store.saved_form(w.id, g1.id)
+    assert (empty.values, empty.comments, empty.submitted, empty.answers) == ({}, {}, False, {})
+    store.save_answers(w.id, g1.id, q.id, ["Unga vuxna"])
+    store.submit(w.id, g1.id, {"finansiera": 4, "forvalta": None}, comments={"forvalta": "Inte vår roll"})
+    store.submit(w.id, g2.id, {"finansiera": 2}, round=1)
+    for group in (g1, g2):
+        form = store.saved_form(w.id, group.id)
+        assert form.values == store.saved_values(w.id, group.id) and form.comments == store.saved_comments(w.id, group.id)
+        assert form.submitted == store.has_submitted(w.id, group.id) and form.answers == store.saved_answers(w.id, group.id)
+    assert store.saved_form(w.id, g1.id).values == {"finansiera": 4.0, "forvalta": None}
+    assert store.saved_form(w.id, g1.id, answers=False).answers == {}
+    round2 = store.saved_form(w.id, g1.id, round=2)
+    assert (round2.values, round2.comments, round2.submitted) == ({}, {}, False)
+
+
 # ---------------------------------------------------------------------------------------------- questions, labels, text
 
 def test_questions_answers_and_summaries(store):
